@@ -12,7 +12,8 @@ import { z } from "zod";
 /** `YYYY-MM-DD` that names a real calendar day (2026-02-30 is refused). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  // abort: a malformed date gets one issue, not a second "is not a day of the calendar".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date written YYYY-MM-DD", abort: true })
   .refine(isRealDate, { error: (issue) => `${String(issue.input)} is not a day of the calendar` });
 
 export function isRealDate(value: string): boolean {
