@@ -47,14 +47,8 @@ export function easterSunday(year: number): string {
 
 const byYear = new Map<number, readonly BelgianPublicHoliday[]>();
 
-/**
- * DOMAIN rule 5: "Public holidays: Belgian ones (10 a year) close an enclave unless said
- * otherwise." The ten legal holidays of `year`, sorted by date: Nieuwjaar 1/1, Paasmaandag,
- * Dag van de Arbeid 1/5, O.L.H. Hemelvaart (Easter + 39), Pinkstermaandag (Easter + 50),
- * Nationale feestdag 21/7, O.L.V. Hemelvaart 15/8, Allerheiligen 1/11, Wapenstilstand 11/11,
- * Kerstmis 25/12.
- */
-export function belgianPublicHolidays(year: number): BelgianPublicHoliday[] {
+/** The cached, shared list for `year` (not to be handed out: callers get copies). */
+function holidaysOf(year: number): readonly BelgianPublicHoliday[] {
   let holidays = byYear.get(year);
   if (!holidays) {
     const easter = easterSunday(year);
@@ -73,7 +67,18 @@ export function belgianPublicHolidays(year: number): BelgianPublicHoliday[] {
     ].sort((p, q) => (p.date < q.date ? -1 : p.date > q.date ? 1 : 0));
     byYear.set(year, holidays);
   }
-  return holidays.map((holiday) => ({ ...holiday }));
+  return holidays;
+}
+
+/**
+ * DOMAIN rule 5: "Public holidays: Belgian ones (10 a year) close an enclave unless said
+ * otherwise." The ten legal holidays of `year` (1583–9999), sorted by date: Nieuwjaar 1/1,
+ * Paasmaandag, Dag van de Arbeid 1/5, O.L.H. Hemelvaart (Easter + 39), Pinkstermaandag
+ * (Easter + 50), Nationale feestdag 21/7, O.L.V. Hemelvaart 15/8, Allerheiligen 1/11,
+ * Wapenstilstand 11/11, Kerstmis 25/12.
+ */
+export function belgianPublicHolidays(year: number): BelgianPublicHoliday[] {
+  return holidaysOf(year).map((holiday) => ({ ...holiday }));
 }
 
 /** The holidays on `date` (usually none, at most two). */
@@ -81,7 +86,9 @@ export function publicHolidaysOn(date: string): BelgianPublicHoliday[] {
   if (!isLocalDate(date)) throw new RangeError(`"${date}" is not a calendar date written YYYY-MM-DD`);
   const year = Number(date.slice(0, 4));
   if (year < MIN_YEAR) return [];
-  return belgianPublicHolidays(year).filter((holiday) => holiday.date === date);
+  return holidaysOf(year)
+    .filter((holiday) => holiday.date === date)
+    .map((holiday) => ({ ...holiday }));
 }
 
 export function isBelgianPublicHoliday(date: string): boolean {

@@ -255,7 +255,7 @@ function sameCalendar(a: number, b: number, span: number): boolean {
   return true;
 }
 
-const twinYears = new Map<number, number>();
+const twinYears = new Map<string, number>();
 
 /**
  * rrule only stops iterating a rule that never matches when it reaches the year 9999 (about
@@ -265,7 +265,7 @@ const twinYears = new Map<number, number>();
  * 28, so the occurrences are the same dates shifted by whole years, and rrule gives up soon.
  */
 function twinYear(year: number, span: number): number {
-  const key = year * 100 + span;
+  const key = `${year}+${span}`;
   const cached = twinYears.get(key);
   if (cached !== undefined) return cached;
   const latest = 9999 - span - 2;
