@@ -106,7 +106,7 @@ function listChanges(context: DayContext, solution: DaySolution): Plan["changes"
   const people = [...scenario.coaches, ...scenario.workers];
   for (const person of people) {
     const now = placement.get(person.id) ?? {};
-    for (const block of blocksToCompare(context, person.id)) {
+    for (const block of ["am", "pm"] as const) {
       const from = context.previous ? (before.get(person.id)?.[block] ?? null) : homeIfRunning(context, person.homeEnclaveId, block);
       const to = now[block] ?? null;
       if (from === to) continue;
@@ -115,10 +115,6 @@ function listChanges(context: DayContext, solution: DaySolution): Plan["changes"
     }
   }
   return mergeWholeDay(changes);
-}
-
-function blocksToCompare(context: DayContext, _personId: string): Block[] {
-  return ["am", "pm"];
 }
 
 function homeIfRunning(context: DayContext, home: string | null, block: Block): string | null {
