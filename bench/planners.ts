@@ -1,0 +1,73 @@
+/**
+ * The planners the benchmark can time, behind one small interface.
+ *
+ * `vlinder` is the product's planDay (src/planning/plan-day.ts): its plan, its weighted
+ * objective and the LP text of that same model, which HiGHS must solve to the same optimum.
+ * `oracle` is a stand-in that exercises the harness end to end without the product solver:
+ * the day is built by the product's day builder and the plain coverage MIP of
+ * test/oracles/highs-coverage.ts is solved with HiGHS (so both columns time HiGHS).
+ */
+import type { Plan, Scenario } from "../src/scenario/schema.ts";
+import { buildDayContext } from "../src/planning/build-day-instance.ts";
+import { planDay } from "../src/planning/plan-day.ts";
+import { buildCoverageLp } from "../test/oracles/highs-coverage.ts";
+import { solveLpWithHighs } from "../test/reference/highs-runner.ts";
+
+export interface PlannerRun {
+  /** The plan, when the planner makes one (the oracle stand-in does not). */
+  plan: Plan | null;
+  objective: number;
+  optimal: boolean;
+  /** The planner's own solve time, when it reports one (plan.stats.solveMs). */
+  solveMs: number | null;
+  /** The model as CPLEX LP text, whose optimum must equal `objective`. */
+  lp: () => string;
+  /** Enclaves and people the solver saw (staffable enclaves, available people). */
+  size: { enclaves: number; people: number };
+}
+
+export interface BenchPlanner {
+  name: string;
+  /** Whether a run can be given the previous plan (re-plan). */
+  replans: boolean;
+  plan(scenario: Scenario, date: string, options: { previous?: Plan; timeoutMs?: number }): Promise<PlannerRun>;
+}
+
+export const vlinderPlanner: BenchPlanner = {
+  name: "vlinder planDay",
+  replans: true,
+  async plan(scenario, date, options) {
+    const result = await Promise.resolve(planDay(scenario, date, options));
+    const day = result.context.day;
+    return {
+      plan: result.plan,
+      objective: result.objective,
+      optimal: result.plan.stats.optimal,
+      solveMs: result.plan.stats.solveMs,
+      lp: result.lp,
+      size: { enclaves: day.enclaves.length, people: availablePeople(day) },
+    };
+  },
+};
+
+export const oraclePlanner: BenchPlanner = {
+  name: "coverage oracle (HiGHS stand-in)",
+  replans: false,
+  async plan(scenario, date, options) {
+    const day = buildDayContext(scenario, date).day;
+    const { lp } = buildCoverageLp(day);
+    const result = await solveLpWithHighs(lp, options.timeoutMs !== undefined ? { timeLimitSeconds: options.timeoutMs / 1000 } : {});
+    return {
+      plan: null,
+      objective: result.objective ?? Number.NaN,
+      optimal: result.status === "Optimal",
+      solveMs: result.ms,
+      lp: () => lp,
+      size: { enclaves: day.enclaves.length, people: availablePeople(day) },
+    };
+  },
+};
+
+function availablePeople(day: { workers: { blocks: unknown[] }[]; coaches: { blocks: unknown[] }[] }): number {
+  return [...day.workers, ...day.coaches].filter((person) => person.blocks.length > 0).length;
+}

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: how fast the planner answers the 07:30 question, against HiGHS on the same
+ * model.
+ *
+ * For each day (bench/instances.ts) the planner runs N times (7, or 3 for 160 enclaves); we
+ * report the median wall-clock time of planDay, whether it proved optimality, and its
+ * objective. Then the planner's own model, as LP text, is solved N times by HiGHS in the same
+ * process: its median solve time and objective. Equal objectives say our solver found the
+ * optimum of its own model; the ratio says what our solver costs against a good MIP solver.
+ * The table is printed and written to bench/out/latest.md.
+ *
+ * Options: --planner vlinder|oracle (oracle: a HiGHS stand-in that tests the harness),
+ * --only name,name   --runs N   --timeout-ms MS (planDay)   --highs-time-limit S (default 300).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import type { Plan } from "../src/scenario/schema.ts";
+import { highsStartupMs, loadHighs, solveLpWithHighs } from "../test/reference/highs-runner.ts";
+import { benchInstances, withLateSickCall } from "./instances.ts";
+import type { BenchInstance } from "./instances.ts";
+import { oraclePlanner, vlinderPlanner } from "./planners.ts";
+import type { BenchPlanner, PlannerRun } from "./planners.ts";
+import { formatMs, joinNote, markdownTable, median, sameObjective } from "./report.ts";
+import type { Row } from "./report.ts";
+
+
+const { values: args } = parseArgs({
+  options: {
+    planner: { type: "string", default: "vlinder" },
+    only: { type: "string" },
+    runs: { type: "string" },
+    "timeout-ms": { type: "string" },
+    "highs-time-limit": { type: "string", default: "300" },
+    out: { type: "string", default: new URL("./out/latest.md", import.meta.url).pathname },
+  },
+});
+
+const planner: BenchPlanner = args.planner === "oracle" ? oraclePlanner : vlinderPlanner;
+const timeoutMs = args["timeout-ms"] !== undefined ? Number(args["timeout-ms"]) : undefined;
+const highsTimeLimit = Number(args["highs-time-limit"]);
+const only = args.only?.split(",").map((s) => s.trim());
+
+let peakRss = 0;
+function sampleRss(): void {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+
+
+async function timePlanner(instance: BenchInstance, previous: Plan | undefined, runs: number): Promise<{ results: PlannerRun[]; ms: number[] }> {
+  const results: PlannerRun[] = [];
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = await planner.plan(instance.scenario, instance.date, {
+      ...(previous ? { previous } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    });
+    ms.push(performance.now() - started);
+    results.push(result);
+    sampleRss();
+    process.stderr.write(`  ${instance.name} run ${i + 1}/${runs}: ${ms[i]?.toFixed(0)} ms, objective ${result.objective}\n`);
+  }
+  return { results, ms };
+}
+
+async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | null>): Promise<Row> {
+  const runs = args.runs !== undefined ? Number(args.runs) : instance.runs;
+  peakRss = process.memoryUsage().rss;
+  let note = "";
+  let previous: Plan | undefined;
+  if (instance.replanOf !== undefined) {
+    const base = firstPlans.get(instance.replanOf) ?? null;
+    const late = withLateSickCall(instance.scenario, base, instance.date);
+    instance = { ...instance, scenario: late.scenario };
+    previous = planner.replans && base ? base : undefined;
+    note = `${late.personId} sick at 07:25${previous ? ", previous plan kept" : ", no previous plan (stand-in)"}`;
+  }
+  const row: Row = {
+    instance: instance.name,
+    enclaves: String(instance.scenario.enclaves.length),
+    people: String(instance.scenario.workers.length + instance.scenario.coaches.length),
+    ourMedianMs: null,
+    ourSolveMs: null,
+    optimal: "–",
+    ourObjective: null,
+    highsMedianMs: null,
+    highsObjective: null,
+    highsStatus: "–",
+    peakRssMb: 0,
+    note,
+  };
+  let lp: string;
+  try {
+    const { results, ms } = await timePlanner(instance, previous, runs);
+    const first = results[0];
+    if (!first) throw new Error("no runs");
+    firstPlans.set(instance.name, first.plan);
+    row.enclaves = `${first.size.enclaves}/${instance.scenario.enclaves.length}`;
+    row.people = `${first.size.people}/${instance.scenario.workers.length + instance.scenario.coaches.length}`;
+    row.ourMedianMs = median(ms);
+    row.ourSolveMs = median(results.flatMap((r) => (r.solveMs === null ? [] : [r.solveMs])));
+    const optimalRuns = results.filter((r) => r.optimal).length;
+    row.optimal = optimalRuns === results.length ? "yes" : optimalRuns === 0 ? "no" : `${optimalRuns}/${results.length}`;
+    row.ourObjective = first.objective;
+    if (results.some((r) => !sameObjective(r.objective, first.objective))) {
+      row.note = joinNote(row.note, `objective varies over runs: ${results.map((r) => r.objective).join(", ")}`);
+    }
+    lp = first.lp();
+  } catch (error) {
+    row.note = joinNote(row.note, `planner failed: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+    row.peakRssMb = peakRss / 2 ** 20;
+    return row;
+  }
+
+  const highsMs: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const result = await solveLpWithHighs(lp, { timeLimitSeconds: highsTimeLimit });
+      highsMs.push(result.ms);
+      row.highsObjective = result.objective;
+      row.highsStatus = result.status;
+      sampleRss();
+      process.stderr.write(`  ${instance.name} HiGHS ${i + 1}/${runs}: ${result.ms.toFixed(0)} ms, ${result.status}, objective ${result.objective}\n`);
+      if (result.status !== "Optimal") break; // a time-limited run says enough
+    }
+    row.highsMedianMs = median(highsMs);
+    if (row.highsStatus !== "Optimal") row.note = joinNote(row.note, `HiGHS: ${row.highsStatus}`);
+    else if (row.ourObjective !== null && row.highsObjective !== null && !sameObjective(row.ourObjective, row.highsObjective)) {
+      row.note = joinNote(row.note, `OBJECTIVES DIFFER by ${(row.ourObjective - row.highsObjective).toPrecision(6)}`);
+    }
+  } catch (error) {
+    row.note = joinNote(row.note, `HiGHS failed: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+  }
+  row.peakRssMb = peakRss / 2 ** 20;
+  return row;
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const instances = benchInstances().filter((i) => !only || only.includes(i.name));
+  const highs = await loadHighs();
+  const firstPlans = new Map<string, Plan | null>();
+  const rows: Row[] = [];
+  for (const instance of instances) {
+    if (instance.replanOf !== undefined && !firstPlans.has(instance.replanOf)) {
+      // The re-plan needs the first plan of its base day.
+      const base = benchInstances().find((i) => i.name === instance.replanOf);
+      if (base) {
+        process.stderr.write(`${base.name}: one untimed run for the plan to re-plan\n`);
+        firstPlans.set(base.name, (await planner.plan(base.scenario, base.date, timeoutMs !== undefined ? { timeoutMs } : {})).plan);
+      }
+    }
+    process.stderr.write(`${instance.name}: ${planner.name}\n`);
+    rows.push(await benchOne(instance, firstPlans));
+  }
+  const table = markdownTable(rows);
+  const report = [
+    `# vlinder benchmark`,
+    "",
+    `${startedAt.toISOString()} · planner: ${planner.name} · Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} · HiGHS ${highs.version.string}`,
+    "",
+    table,
+    "",
+    `Times are medians over the runs (7 per instance, 3 for 160 enclaves). "our median ms" is the wall-clock`,
+    `time of a planDay call (day building, solve, explanations, validation); "our solveMs" is the solver's own`,
+    `plan.stats.solveMs. HiGHS times are the solve call alone on the planner's LP text (mip_rel_gap 0);`,
+    `loading the HiGHS module took ${formatMs(highsStartupMs())} ms once. Peak RSS is the largest`,
+    `process.memoryUsage().rss sampled after each run of that instance (the process maximum was`,
+    `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB).`,
+    "",
+  ].join("\n");
+  process.stdout.write(`${table}\n`);
+  mkdirSync(new URL("./out/", import.meta.url), { recursive: true });
+  writeFileSync(args.out, report);
+  process.stderr.write(`written to ${args.out}\n`);
+}
+
+await main();
