@@ -187,6 +187,21 @@ export function buildDailyModel(day: DayInstance): DailyModel {
     level4Range += r4;
     level5Range += r5;
   });
+  // Level 4 is written as rewards for staying; adding back what staying could earn at most
+  // turns it into the number of move costs (0 when everyone is where they belong).
+  let level4Offset = 0;
+  for (const group of index.classes) {
+    if (group.reference !== null && enclaves.has(group.reference)) level4Offset += MOVE_COST.worker * group.workers.length;
+  }
+  for (const coach of day.coaches) {
+    if (coach.role === "interim" || coach.blocks.length === 0) continue;
+    for (const block of coach.blocks) {
+      const reference = coach.reference[block];
+      if (reference !== null && enclaves.has(reference) && enclaves.get(reference)!.enclave.blocks.includes(block)) {
+        level4Offset += referenceCost(coach);
+      }
+    }
+  }
 
   const level1 = new Map<string, number>();
   const level2 = new Map<string, number>();
@@ -214,7 +229,7 @@ export function buildDailyModel(day: DayInstance): DailyModel {
     { name: LEVEL_NAMES[0], sense: "max", terms: level1, range: day.enclaves.length },
     { name: LEVEL_NAMES[1], sense: "min", terms: level2, range: level2Range },
     { name: LEVEL_NAMES[2], sense: "min", terms: level3, range: level3Range },
-    { name: LEVEL_NAMES[3], sense: "min", terms: level4, range: level4Range },
+    { name: LEVEL_NAMES[3], sense: "min", terms: level4, range: level4Range, offset: level4Offset },
     { name: LEVEL_NAMES[4], sense: "min", terms: level5, range: level5Range },
   );
   return { model, index };
@@ -303,7 +318,7 @@ function addCoachPlacements(
     const perBlock: Record<Block, Map<string, number>> = { am: new Map(), pm: new Map() };
     const options = coachOptions(day, coach, enclaves);
     for (const option of options) {
-      const suffix = option.presence.length === 2 || !coach.canSwitchAtNoon ? "" : `_${option.presence[0]}`;
+      const suffix = option.presence.length === 2 ? "" : `_${option.presence[0]}`;
       const name = addVariable(model, `c${c}_${option.i}${suffix}`, { upper: 1, integer: true, upperImplied: true });
       index.coachVars.push({ name, coachId: coach.id, enclaveId: option.enclaveId, presence: option.presence, run: option.run });
       for (const block of option.presence) {
@@ -316,6 +331,11 @@ function addCoachPlacements(
       if (option.run !== null) addTerm(demand(option.enclaveId, option.run), name, 1);
     }
     for (const block of BLOCKS) addOnePlacePerPerson(model, `cone${c}_${block}`, perBlock[block], 1);
+    if (!coach.canSwitchAtNoon) {
+      // One enclave for the whole day: also when one enclave works only mornings and another
+      // only afternoons, which the per-block rows alone would allow.
+      addOnePlacePerPerson(model, `cday${c}`, new Map(index.coachVars.filter((v) => v.coachId === coach.id).map((v) => [v.name, 1])), 1);
+    }
     const blocks = coach.blocks.length;
     addRanges(blocks * Math.max(MOVE_COST.fixedCoachBlock, MOVE_COST.interimBlock), blocks);
   });
@@ -336,7 +356,9 @@ function coachOptions(day: DayInstance, coach: DayCoach, enclaves: EnclaveLookup
     if (!found) continue;
     const presence = presenceBlocks(coach.blocks, found.enclave);
     if (presence.length === 0) continue;
-    const pieces = coach.canSwitchAtNoon ? presence.map((block) => [block]) : [presence];
+    // A coach who may switch at noon decides block by block. One who may not works one
+    // enclave for the day: all their blocks there, or just one (a half day is no switch).
+    const pieces = coach.canSwitchAtNoon || presence.length === 1 ? presence.map((block) => [block]) : [presence, ...presence.map((block) => [block])];
     for (const piece of pieces) {
       const run = coach.needsSeat ? seatRun(piece) : null;
       if (run !== null && routesServing(day, enclaveId, run).length === 0) continue;
@@ -361,12 +383,14 @@ function coachStabilityCost(
   const reference = coach.reference[block];
   const referenceRuns = reference !== null && enclaves.has(reference);
   if (coach.role === "interim") return { level4: MOVE_COST.interimBlock, level5: 0 };
-  if (referenceRuns && reference === enclaveId) return { level4: 0, level5: 0 };
-  if (referenceRuns) {
-    const cost = coach.role === "fixed" ? MOVE_COST.fixedCoachBlock : MOVE_COST.butterflyBlock;
-    return { level4: cost, level5: 0 };
-  }
+  // Staying where one belongs is rewarded, so leaving (elsewhere or idle) costs the move.
+  if (referenceRuns && reference === enclaveId) return { level4: -referenceCost(coach), level5: 0 };
+  if (referenceRuns) return { level4: 0, level5: 0 };
   return { level4: 0, level5: 1 };
+}
+
+function referenceCost(coach: DayCoach): number {
+  return coach.role === "fixed" ? MOVE_COST.fixedCoachBlock : MOVE_COST.butterflyBlock;
 }
 
 /** Rule 6 (headcount): "each enclave has a minimum, a target and a maximum" — the maximum is hard. */
@@ -443,7 +467,8 @@ function addShortfall(
   objective: Map<string, number>,
 ): number {
   if (bound <= 0) return 0;
-  const s = addVariable(model, name, { upper: bound, integer: false, upperImplied: true });
+  // No upper bound needed: s only appears in its own row and is minimised, so s ≤ bound at any optimum.
+  const s = addVariable(model, name, { upper: Infinity, integer: false });
   const terms = new Map(workers);
   addTerm(terms, s, 1);
   addRow(model, `row_${name}`, terms, ">=", bound);

@@ -12,7 +12,7 @@
  */
 import { createRequire } from "node:module";
 import type { Model as JsLpModel, SolverAPI } from "javascript-lp-solver";
-import { evaluate, violatedRows, type LinearModel, type Row } from "./linear-model.ts";
+import { evaluate, violatedRows, type LinearModel, type Objective, type Row } from "./linear-model.ts";
 
 export interface LevelResult {
   name: string;
@@ -97,70 +97,89 @@ function roundIntegers(model: LinearModel, values: Map<string, number>): Map<str
   return rounded;
 }
 
+/**
+ * The best value a level could possibly reach, ignoring every row: each variable at whichever
+ * of its bounds helps. A point that reaches it is optimal for that level without any search.
+ */
+export function trivialBound(model: LinearModel, objective: Objective): number {
+  let bound = 0;
+  for (const [name, coefficient] of objective.terms) {
+    const upper = model.variables.get(name)!.upper;
+    const helps = objective.sense === "max" ? coefficient > 0 : coefficient < 0;
+    if (!helps) continue;
+    if (!Number.isFinite(upper)) return objective.sense === "max" ? Infinity : -Infinity;
+    bound += coefficient * upper;
+  }
+  return bound;
+}
+
+/**
+ * Level by level, starting from a feasible point (the warm start, or nobody placed):
+ * 1. if the point reaches the level's trivial bound, the level is proven at once;
+ * 2. otherwise ask the solver for a point strictly better by at least 1 (every level takes
+ *    integer values at integer points, so nothing lies in between); "infeasible" proves the
+ *    point optimal, a better point replaces it and the question is asked again;
+ * 3. the level's value is then held (a row) for the levels below it.
+ */
 export function solveLexicographic(model: LinearModel, options: SolveOptions = {}): LexicographicResult {
   const started = performance.now();
   const deadline = started + (options.timeoutMs ?? 10_000);
   const held: Row[] = [];
   const levels: LevelResult[] = [];
-  let best: Map<string, number> | null = options.incumbent ?? null;
+  let best = options.incumbent ?? zeroPoint(model);
+  if (violatedRows(model, best).length > 0) {
+    throw new Error(`warm start breaks ${violatedRows(model, best).slice(0, 3).join(", ")}`);
+  }
   let allOptimal = true;
 
   for (const objective of model.objectives) {
     const levelStart = performance.now();
-    const remaining = deadline - levelStart;
-    if (remaining <= 0) {
-      allOptimal = false;
-      break;
-    }
-    // Objectives take integer values on integer points: a warm start's value is a valid bound,
-    // and the level's optimum can be held exactly after rounding.
-    const extra = [...held];
-    if (best !== null) {
-      const incumbentValue = evaluate(objective.terms, best);
-      extra.push({
-        name: `bound ${objective.name}`,
+    const better = objective.sense === "max" ? 1 : -1;
+    const bound = trivialBound(model, objective);
+    let value = evaluate(objective.terms, best);
+    let proven = Math.abs(value - bound) < 1e-7;
+    let nodes = 0;
+    while (!proven) {
+      const remaining = deadline - performance.now();
+      if (remaining <= 1) break;
+      const cutoff: Row = {
+        name: `improve ${objective.name}`,
         terms: objective.terms,
         sense: objective.sense === "max" ? ">=" : "<=",
-        rhs: incumbentValue,
-      });
-    }
-    const jsModel = toJsLpModel(model, objective.terms, objective.sense, extra);
-    jsModel.options = { timeout: Math.max(1, Math.floor(remaining)), tolerance: 0, presolve: false };
-    const raw = solver.Solve(jsModel) as unknown as Record<string, unknown>;
-    const ms = performance.now() - levelStart;
-    const timedOut = performance.now() >= deadline - 1;
-    const feasible = raw["feasible"] === true;
-    const values = feasible ? readValues(model, raw) : null;
-    const usable =
-      values !== null && isIntegral(model, values) && violatedRows(model, roundIntegers(model, values)).length === 0;
-    if (!usable) {
-      if (best === null) {
-        return {
-          status: timedOut ? "timeout" : feasible ? "timeout" : "infeasible",
-          values: new Map(),
-          levels,
-          ms: performance.now() - started,
-        };
+        rhs: value + better * (1 - 1e-6),
+      };
+      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, cutoff]);
+      jsModel.options = { timeout: Math.max(1, Math.floor(remaining)), tolerance: 0, presolve: false, exitOnCycles: true };
+      const callStart = performance.now();
+      const raw = solver.Solve(jsModel) as unknown as Record<string, unknown>;
+      nodes++;
+      const timedOut = performance.now() - callStart >= remaining - 1;
+      if (raw["feasible"] !== true) {
+        // No point is better by 1 or more: the current one is optimal (unless time ran out).
+        proven = !timedOut;
+        break;
       }
-      // Keep the previous point: it satisfies every held level; this level is not proven.
-      levels.push({ name: objective.name, value: evaluate(objective.terms, best), optimal: false, ms, nodes: 0 });
-      allOptimal = false;
-      break;
+      const values = readValues(model, raw);
+      const point = roundIntegers(model, values);
+      if (!isIntegral(model, values) || violatedRows(model, point).length > 0) break;
+      best = point;
+      value = evaluate(objective.terms, best);
+      proven = Math.abs(value - bound) < 1e-7;
+      if (timedOut) break;
     }
-    const point = roundIntegers(model, values);
-    const value = Math.round(evaluate(objective.terms, point) * 1e6) / 1e6;
-    const optimal = !timedOut;
-    if (!optimal) allOptimal = false;
-    levels.push({ name: objective.name, value, optimal, ms, nodes: Number(raw["iter"] ?? 0) });
-    best = point;
+    value = Math.round(value * 1e6) / 1e6;
+    levels.push({ name: objective.name, value, optimal: proven, ms: performance.now() - levelStart, nodes });
+    if (!proven) allOptimal = false;
     held.push({
       name: `hold ${objective.name}`,
       terms: objective.terms,
       sense: objective.sense === "max" ? ">=" : "<=",
-      rhs: objective.sense === "max" ? value - 1e-7 : value + 1e-7,
+      rhs: value - better * 1e-7,
     });
-    if (!optimal) break;
   }
-  if (best === null) return { status: "timeout", values: new Map(), levels, ms: performance.now() - started };
   return { status: allOptimal ? "optimal" : "feasible", values: best, levels, ms: performance.now() - started };
+}
+
+function zeroPoint(model: LinearModel): Map<string, number> {
+  return new Map([...model.variables.keys()].map((name) => [name, 0]));
 }

@@ -34,6 +34,8 @@ export interface Objective {
   terms: Map<string, number>;
   /** Largest possible value of |objective| over feasible points; used to compute safe weights. */
   range: number;
+  /** Constant added when the level's value is reported (not part of the optimisation). */
+  offset?: number;
 }
 
 export interface LinearModel {

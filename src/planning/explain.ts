@@ -116,12 +116,12 @@ export function explainEnclave(
         });
       }
     }
-    if (team.coachIds.length >= minCoaches && workers.length < enclave.staffing.min) {
+    // Also without a coach: the team is short, and the planner needs to know of whom.
+    if (workers.length < enclave.staffing.min) {
       covered = false;
       problems.push(underMinProblem(context, assignment, enclave.id, block, workers.length));
     }
-    if (team.coachIds.length >= needed && workers.length >= enclave.staffing.min) continue;
-    if (team.coachIds.length >= minCoaches && workers.length >= enclave.staffing.min) continue;
+    if (team.coachIds.length < needed) covered = false;
   }
   for (const block of status.blocks) {
     const interims = teams[block].coachIds.filter((id) => context.coachesById.get(id)?.role === "interim");

@@ -1,0 +1,192 @@
+/**
+ * A warm start: the plan a good planner would make by hand, built in a few milliseconds.
+ *
+ * Everyone starts where they belong; teams above their maximum shed stand-ins first; coach
+ * gaps are filled with the free coaches that have the fewest other options (butterflies
+ * before fixed coaches, interims last); teams the ratio cannot carry shed the workers with
+ * the highest guidance need; routes over capacity drop van riders at the enclaves with the
+ * most room above their minimum; finally short teams are filled with idle stand-ins.
+ *
+ * The result is only a starting point: the lexicographic solve proves it optimal level by
+ * level (when it reaches a level's trivial bound, or when no strictly better point exists)
+ * or improves on it. Every step keeps the point feasible for every row of the model.
+ */
+import type { Block } from "./types.ts";
+import type { DailyModel } from "./daily-model.ts";
+import { violatedRows } from "./linear-model.ts";
+
+export function greedyStart({ model, index }: DailyModel): Map<string, number> {
+  const { day } = index;
+  const values = new Map<string, number>();
+  for (const name of model.variables.keys()) values.set(name, 0);
+  const enclaves = new Map(day.enclaves.map((enclave) => [enclave.id, enclave]));
+  const classes = new Map(index.classes.map((group) => [group.index, group]));
+  const weight = { low: index.ratioLcm / day.rules.ratios.low, medium: index.ratioLcm / day.rules.ratios.medium, high: index.ratioLcm / day.rules.ratios.high };
+  const minCoaches = day.rules.minCoachesPerEnclave;
+
+  const workersAt = (enclaveId: string, block: Block) =>
+    index.workerVars.filter((v) => v.enclaveId === enclaveId && v.presence.includes(block));
+  const coachesAt = (enclaveId: string, block: Block) =>
+    index.coachVars.filter((v) => v.enclaveId === enclaveId && v.presence.includes(block) && values.get(v.name) === 1).length;
+  const headcount = (enclaveId: string, block: Block) =>
+    workersAt(enclaveId, block).reduce((sum, v) => sum + values.get(v.name)!, 0);
+  const load = (enclaveId: string, block: Block) =>
+    workersAt(enclaveId, block).reduce((sum, v) => sum + values.get(v.name)! * weight[classes.get(v.classIndex)!.guidance], 0);
+  const placedCount = (classIndex: number) =>
+    index.workerVars.filter((v) => v.classIndex === classIndex).reduce((sum, v) => sum + values.get(v.name)!, 0);
+  const coachBusy = (coachId: string, block: Block) =>
+    index.coachVars.some((v) => v.coachId === coachId && v.presence.includes(block) && values.get(v.name) === 1);
+  const isStandIn = (classIndex: number, enclaveId: string) => classes.get(classIndex)!.reference !== enclaveId;
+
+  // 1. Everyone where they belong.
+  for (const v of index.workerVars) {
+    if (classes.get(v.classIndex)!.reference === v.enclaveId) values.set(v.name, classes.get(v.classIndex)!.workers.length);
+  }
+  for (const v of index.coachVars) {
+    const coach = day.coaches.find((c) => c.id === v.coachId)!;
+    if (v.presence.every((block) => coach.reference[block] === v.enclaveId) && !v.presence.some((b) => coachBusy(v.coachId, b))) {
+      values.set(v.name, 1);
+    }
+  }
+
+  // 2. Coach gaps: enclaves with workers but too few coaches get free coaches with the fewest options.
+  const coachOptions = (coachId: string) => new Set(index.coachVars.filter((v) => v.coachId === coachId).map((v) => v.enclaveId)).size;
+  const roleRank = (coachId: string) => {
+    const role = day.coaches.find((c) => c.id === coachId)!.role;
+    return role === "butterfly" ? 0 : role === "fixed" ? 1 : 2;
+  };
+  for (const enclave of day.enclaves) {
+    for (const block of enclave.blocks) {
+      const needed = () => Math.max(minCoaches, Math.ceil(load(enclave.id, block) / index.ratioLcm - 1e-9));
+      while (coachesAt(enclave.id, block) < needed()) {
+        const candidates = index.coachVars
+          .filter((v) => v.enclaveId === enclave.id && v.presence.includes(block) && values.get(v.name) === 0)
+          .filter((v) => !v.presence.some((b) => coachBusy(v.coachId, b)))
+          .sort((a, b) => roleRank(a.coachId) - roleRank(b.coachId) || coachOptions(a.coachId) - coachOptions(b.coachId) || b.presence.length - a.presence.length);
+        if (candidates.length === 0) break;
+        values.set(candidates[0]!.name, 1);
+      }
+    }
+  }
+
+  // 3. Teams over their maximum, or more than their coaches may supervise, shed workers:
+  //    stand-ins first, then the highest guidance need.
+  const shed = (enclaveId: string, block: Block, tooMany: () => boolean) => {
+    const order = workersAt(enclaveId, block).sort(
+      (a, b) =>
+        Number(isStandIn(b.classIndex, enclaveId)) - Number(isStandIn(a.classIndex, enclaveId)) ||
+        // people who work only this block first: shedding them leaves the other block intact
+        a.presence.length - b.presence.length ||
+        weight[classes.get(b.classIndex)!.guidance] - weight[classes.get(a.classIndex)!.guidance],
+    );
+    for (const v of order) {
+      while (tooMany() && values.get(v.name)! > 0) values.set(v.name, values.get(v.name)! - 1);
+      if (!tooMany()) return;
+    }
+  };
+  for (const enclave of day.enclaves) {
+    for (const block of enclave.blocks) {
+      shed(enclave.id, block, () => headcount(enclave.id, block) > enclave.max);
+      shed(enclave.id, block, () => load(enclave.id, block) > index.ratioLcm * coachesAt(enclave.id, block) + 1e-9);
+    }
+  }
+
+  // 4. Routes over capacity drop riders where the team has the most room above its minimum.
+  for (const row of model.rows.filter((r) => r.name.startsWith("seats_"))) {
+    const over = () => [...row.terms].reduce((sum, [name, c]) => sum + c * values.get(name)!, 0) - row.rhs;
+    while (over() > 1e-9) {
+      const riders = index.workerVars
+        .filter((v) => row.terms.has(v.name) && values.get(v.name)! > 0)
+        .sort((a, b) => roomAboveMin(b.enclaveId) - roomAboveMin(a.enclaveId));
+      if (riders.length === 0) break;
+      values.set(riders[0]!.name, values.get(riders[0]!.name)! - 1);
+    }
+  }
+  function roomAboveMin(enclaveId: string): number {
+    const enclave = enclaves.get(enclaveId)!;
+    return Math.min(...enclave.blocks.map((block) => headcount(enclaveId, block) - enclave.min));
+  }
+
+  // 5. Short teams take idle stand-ins, as long as every row still holds.
+  for (const target of ["min", "target"] as const) {
+    for (const enclave of day.enclaves) {
+      if (!enclave.blocks.every((block) => coachesAt(enclave.id, block) >= minCoaches)) continue;
+      const short = () => enclave.blocks.some((block) => headcount(enclave.id, block) < enclave[target]);
+      const options = index.workerVars
+        .filter((v) => v.enclaveId === enclave.id)
+        .sort((a, b) => weight[classes.get(a.classIndex)!.guidance] - weight[classes.get(b.classIndex)!.guidance]);
+      for (const v of options) {
+        while (short() && placedCount(v.classIndex) < classes.get(v.classIndex)!.workers.length) {
+          values.set(v.name, values.get(v.name)! + 1);
+          if (violatedRowsNear(v.name)) {
+            values.set(v.name, values.get(v.name)! - 1);
+            break;
+          }
+        }
+      }
+    }
+  }
+  function violatedRowsNear(name: string): boolean {
+    for (const row of model.rows) {
+      if (!row.terms.has(name) || row.sense !== "<=") continue;
+      let lhs = 0;
+      for (const [other, c] of row.terms) lhs += c * values.get(other)!;
+      if (lhs > row.rhs + 1e-9) return true;
+    }
+    return false;
+  }
+
+  completeDerived(model, index, values);
+  return violatedRows(model, values).length === 0 ? values : zeroPoint(model, index);
+}
+
+/** Sets the coverage, shortfall, indicator and seat-flow variables that follow from placements. */
+function completeDerived(model: DailyModel["model"], index: DailyModel["index"], values: Map<string, number>): void {
+  const { day } = index;
+  const minCoaches = day.rules.minCoachesPerEnclave;
+  day.enclaves.forEach((enclave, e) => {
+    let covered = true;
+    for (const block of enclave.blocks) {
+      const workers = index.workerVars.filter((v) => v.enclaveId === enclave.id && v.presence.includes(block)).reduce((s, v) => s + values.get(v.name)!, 0);
+      const coaches = index.coachVars.filter((v) => v.enclaveId === enclave.id && v.presence.includes(block)).reduce((s, v) => s + values.get(v.name)!, 0);
+      if (coaches < minCoaches || workers < enclave.min) covered = false;
+      const tag = `${e}_${block}`;
+      if (model.variables.has(`a${tag}`)) values.set(`a${tag}`, workers > 0 ? 1 : 0);
+      if (model.variables.has(`smin${tag}`)) values.set(`smin${tag}`, Math.max(0, enclave.min - workers));
+      if (model.variables.has(`stgt${tag}`)) values.set(`stgt${tag}`, Math.max(0, enclave.target - workers));
+    }
+    values.set(index.coveredVar.get(enclave.id)!, covered ? 1 : 0);
+  });
+  // Seat flows: enclaves served by several routes split their demand greedily over them.
+  const splits = model.rows.filter((row) => row.name.startsWith("seatsplit_"));
+  if (splits.length === 0) return;
+  const remaining = new Map<string, number>();
+  for (const row of model.rows.filter((r) => r.name.startsWith("seats_"))) {
+    let used = 0;
+    for (const [name, c] of row.terms) if (!name.startsWith("f")) used += c * values.get(name)!;
+    remaining.set(row.name, row.rhs - used);
+  }
+  for (const split of splits) {
+    let demand = 0;
+    const flows: string[] = [];
+    for (const [name, c] of split.terms) {
+      if (name.startsWith("f")) flows.push(name);
+      else demand += c * values.get(name)!;
+    }
+    for (const flow of flows) {
+      const seatRow = model.rows.find((r) => r.name.startsWith("seats_") && r.terms.has(flow))!;
+      const take = Math.max(0, Math.min(demand, remaining.get(seatRow.name)!));
+      values.set(flow, take);
+      remaining.set(seatRow.name, remaining.get(seatRow.name)! - take);
+      demand -= take;
+    }
+  }
+}
+
+/** Nobody placed: always feasible, the fallback when the greedy point breaks a row. */
+function zeroPoint(model: DailyModel["model"], index: DailyModel["index"]): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const name of model.variables.keys()) values.set(name, 0);
+  completeDerived(model, index, values);
+  return values;
+}
