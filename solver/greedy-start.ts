@@ -118,13 +118,31 @@ export function greedyStart({ model, index }: DailyModel): Map<string, number> {
       for (const v of options) {
         while (short() && placedCount(v.classIndex) < classes.get(v.classIndex)!.workers.length) {
           values.set(v.name, values.get(v.name)! + 1);
-          if (violatedRowsNear(v.name)) {
-            values.set(v.name, values.get(v.name)! - 1);
-            break;
-          }
+          if (!violatedRowsNear(v.name)) continue;
+          // A full-day stand-in may not fit a block that is already at its maximum: make room
+          // by letting someone go who works only that block, if that block stays above its minimum.
+          const room = makeRoom(enclave.id, v);
+          if (room !== null && !violatedRowsNear(v.name)) continue;
+          if (room !== null) values.set(room, values.get(room)! + 1);
+          values.set(v.name, values.get(v.name)! - 1);
+          break;
         }
       }
     }
+  }
+  function makeRoom(enclaveId: string, incoming: (typeof index.workerVars)[number]): string | null {
+    const enclave = enclaves.get(enclaveId)!;
+    for (const block of incoming.presence) {
+      if (headcount(enclaveId, block) <= enclave.max) continue;
+      if (headcount(enclaveId, block) - 1 < enclave.target) return null;
+      const leaving = workersAt(enclaveId, block).find(
+        (u) => u !== incoming && u.presence.length === 1 && values.get(u.name)! > 0,
+      );
+      if (!leaving) return null;
+      values.set(leaving.name, values.get(leaving.name)! - 1);
+      return leaving.name;
+    }
+    return null;
   }
   function violatedRowsNear(name: string): boolean {
     for (const row of model.rows) {

@@ -10,8 +10,8 @@
  * feasibility, integrality and the time used; a point that fails is reported as not optimal,
  * or not returned at all.
  */
-import { createRequire } from "node:module";
-import type { Model as JsLpModel, SolverAPI } from "javascript-lp-solver";
+import type { Model as JsLpModel } from "javascript-lp-solver";
+import { solveWithDeadline } from "./lp-backend.ts";
 import { evaluate, violatedRows, type LinearModel, type Objective, type Row } from "./linear-model.ts";
 
 export interface LevelResult {
@@ -37,9 +37,6 @@ export interface SolveOptions {
   incumbent?: Map<string, number>;
 }
 
-// The package is CommonJS whose typings declare an ES default export; require gives the instance.
-const solver = createRequire(import.meta.url)("javascript-lp-solver") as SolverAPI;
-
 const INTEGRALITY = 1e-6;
 
 /** Converts our model to javascript-lp-solver's JSON model for one objective. */
@@ -48,11 +45,13 @@ export function toJsLpModel(
   objective: Map<string, number>,
   sense: "max" | "min",
   extraRows: Row[],
-): JsLpModel {
+  fixed: Map<string, number> = new Map(),
+): JsLpModel | null {
   const variables: Record<string, Record<string, number>> = {};
   const constraints: Record<string, { min?: number; max?: number }> = {};
   const ints: Record<string, 1> = {};
   for (const variable of model.variables.values()) {
+    if (fixed.has(variable.name)) continue;
     variables[variable.name] = {};
     if (variable.integer) ints[variable.name] = 1;
     if (Number.isFinite(variable.upper) && !variable.upperImplied) {
@@ -62,12 +61,25 @@ export function toJsLpModel(
     }
   }
   const allRows = [...model.rows, ...extraRows];
+  let contradiction = false;
   allRows.forEach((row, r) => {
     const rowName = `r${r}`;
-    constraints[rowName] = row.sense === "<=" ? { max: row.rhs } : { min: row.rhs };
-    for (const [name, coefficient] of row.terms) variables[name]![rowName] = coefficient;
+    let rhs = row.rhs;
+    const terms: [string, number][] = [];
+    for (const [name, coefficient] of row.terms) {
+      const value = fixed.get(name);
+      if (value === undefined) terms.push([name, coefficient]);
+      else rhs -= coefficient * value;
+    }
+    if (terms.length === 0) {
+      if (row.sense === "<=" ? rhs < -1e-7 : rhs > 1e-7) contradiction = true;
+      return;
+    }
+    constraints[rowName] = row.sense === "<=" ? { max: rhs } : { min: rhs };
+    for (const [name, coefficient] of terms) variables[name]![rowName] = coefficient;
   });
-  for (const [name, coefficient] of objective) variables[name]!["__objective"] = coefficient;
+  if (contradiction) return null;
+  for (const [name, coefficient] of objective) if (!fixed.has(name)) variables[name]!["__objective"] = coefficient;
   return { optimize: "__objective", opType: sense, constraints, variables, ints };
 }
 
@@ -113,6 +125,16 @@ export function trivialBound(model: LinearModel, objective: Objective): number {
   return bound;
 }
 
+/** The values every term must take for the level to reach its trivial bound. */
+export function boundFixings(model: LinearModel, objective: Objective): Map<string, number> {
+  const fixings = new Map<string, number>();
+  for (const [name, coefficient] of objective.terms) {
+    const helps = objective.sense === "max" ? coefficient > 0 : coefficient < 0;
+    fixings.set(name, helps ? model.variables.get(name)!.upper : 0);
+  }
+  return fixings;
+}
+
 /**
  * Level by level, starting from a feasible point (the warm start, or nobody placed):
  * 1. if the point reaches the level's trivial bound, the level is proven at once;
@@ -131,6 +153,9 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     throw new Error(`warm start breaks ${violatedRows(model, best).slice(0, 3).join(", ")}`);
   }
   let allOptimal = true;
+  // Levels proven at their trivial bound are held by fixing their variables (substituted out),
+  // not by a sum row: javascript-lp-solver's simplex can stall on such degenerate rows.
+  const fixed = new Map<string, number>();
 
   for (const objective of model.objectives) {
     const levelStart = performance.now();
@@ -139,45 +164,128 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     let value = evaluate(objective.terms, best);
     let proven = Math.abs(value - bound) < 1e-7;
     let nodes = 0;
+    // The LP relaxation's optimum, rounded to the integer side, bounds the level: a point that
+    // reaches it is optimal with no branching at all.
+    let lpBound: number | null = null;
+    const reachesLpBound = () => lpBound !== null && (objective.sense === "max" ? value >= lpBound - 1e-7 : value <= lpBound + 1e-7);
+    if (!proven) {
+      const relaxation = solveRelaxation(model, objective, held, fixed, deadline - performance.now());
+      if (relaxation !== null) {
+        lpBound = relaxation.bound;
+        proven = reachesLpBound();
+        // Dive: keep what the relaxation already decided integrally, solve the rest exactly.
+        const dived = proven ? null : dive(model, objective, held, fixed, relaxation.values, deadline - performance.now());
+        if (dived !== null && better * (evaluate(objective.terms, dived) - value) > 1e-7) {
+          best = dived;
+          value = evaluate(objective.terms, best);
+          proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
+        }
+      }
+    }
     while (!proven) {
       const remaining = deadline - performance.now();
       if (remaining <= 1) break;
-      const cutoff: Row = {
-        name: `improve ${objective.name}`,
-        terms: objective.terms,
-        sense: objective.sense === "max" ? ">=" : "<=",
-        rhs: value + better * (1 - 1e-6),
-      };
-      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, cutoff]);
-      jsModel.options = { timeout: Math.max(1, Math.floor(remaining)), tolerance: 0, presolve: false, exitOnCycles: true };
+      const wanted = value + better;
+      const reachesBound = Math.abs(wanted - bound) < 1e-7;
+      const attemptFixed = reachesBound ? new Map([...fixed, ...boundFixings(model, objective)]) : fixed;
+      const cutoff: Row[] = reachesBound
+        ? []
+        : [{ name: `improve ${objective.name}`, terms: objective.terms, sense: objective.sense === "max" ? ">=" : "<=", rhs: value + better * 0.5 }];
+      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...cutoff], attemptFixed);
+      if (jsModel === null) {
+        // The fixings contradict a row: no point reaches the bound, the current one is optimal.
+        proven = true;
+        break;
+      }
+      jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
       const callStart = performance.now();
-      const raw = solver.Solve(jsModel) as unknown as Record<string, unknown>;
+      const answer = solveWithDeadline(jsModel, remaining);
       nodes++;
-      const timedOut = performance.now() - callStart >= remaining - 1;
+      if (answer.status === "timeout") break;
+      const raw = answer.result;
+      const timedOut = performance.now() - callStart >= remaining * 0.9 - 1;
       if (raw["feasible"] !== true) {
         // No point is better by 1 or more: the current one is optimal (unless time ran out).
         proven = !timedOut;
         break;
       }
       const values = readValues(model, raw);
+      for (const [name, v] of attemptFixed) values.set(name, v);
       const point = roundIntegers(model, values);
       if (!isIntegral(model, values) || violatedRows(model, point).length > 0) break;
       best = point;
       value = evaluate(objective.terms, best);
-      proven = Math.abs(value - bound) < 1e-7;
+      proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
       if (timedOut) break;
     }
     value = Math.round(value * 1e6) / 1e6;
     levels.push({ name: objective.name, value, optimal: proven, ms: performance.now() - levelStart, nodes });
     if (!proven) allOptimal = false;
-    held.push({
-      name: `hold ${objective.name}`,
-      terms: objective.terms,
-      sense: objective.sense === "max" ? ">=" : "<=",
-      rhs: value - better * 1e-7,
-    });
+    if (Math.abs(value - bound) < 1e-7) {
+      for (const [name, v] of boundFixings(model, objective)) fixed.set(name, v);
+    } else {
+      held.push({
+        name: `hold ${objective.name}`,
+        terms: objective.terms,
+        sense: objective.sense === "max" ? ">=" : "<=",
+        // Half a unit of slack: no integer point lies in it (levels are integral there), and a
+        // row tight at the relaxation's optimum makes javascript-lp-solver's simplex stall.
+        rhs: value - better * 0.5,
+      });
+    }
   }
   return { status: allOptimal ? "optimal" : "feasible", values: best, levels, ms: performance.now() - started };
+}
+
+function solveRelaxation(
+  model: LinearModel,
+  objective: Objective,
+  held: Row[],
+  fixed: Map<string, number>,
+  remaining: number,
+): { bound: number; values: Map<string, number> } | null {
+  if (remaining <= 1) return null;
+  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed);
+  if (jsModel === null) return null;
+  delete jsModel.ints;
+  const answer = solveWithDeadline(jsModel, remaining);
+  if (answer.status === "timeout" || answer.result["feasible"] !== true) return null;
+  const values = readValues(model, answer.result);
+  for (const [name, v] of fixed) values.set(name, v);
+  const lp = evaluate(objective.terms, values);
+  // Level values are integers at integer points.
+  return { bound: objective.sense === "max" ? Math.floor(lp + 1e-6) : Math.ceil(lp - 1e-6), values };
+}
+
+/**
+ * A diving heuristic: fix every integer variable the relaxation left integral and solve the
+ * small rest exactly. Returns a feasible integral point (checked) or null.
+ */
+function dive(
+  model: LinearModel,
+  objective: Objective,
+  held: Row[],
+  fixed: Map<string, number>,
+  relaxed: Map<string, number>,
+  remaining: number,
+): Map<string, number> | null {
+  if (remaining <= 1) return null;
+  const diveFixed = new Map(fixed);
+  for (const variable of model.variables.values()) {
+    if (!variable.integer || diveFixed.has(variable.name)) continue;
+    const value = relaxed.get(variable.name) ?? 0;
+    if (Math.abs(value - Math.round(value)) <= INTEGRALITY) diveFixed.set(variable.name, Math.round(value));
+  }
+  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, diveFixed);
+  if (jsModel === null) return null;
+  jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
+  const answer = solveWithDeadline(jsModel, Math.min(remaining, Math.max(50, remaining / 4)));
+  if (answer.status === "timeout" || answer.result["feasible"] !== true) return null;
+  const values = readValues(model, answer.result);
+  for (const [name, v] of diveFixed) values.set(name, v);
+  const point = roundIntegers(model, values);
+  if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return null;
+  return point;
 }
 
 function zeroPoint(model: LinearModel): Map<string, number> {

@@ -13,6 +13,9 @@ import type { Violation } from "../validation/violation.ts";
 import { buildDayContext, previousPlacements, type DayContext } from "./build-day-instance.ts";
 import { explainEnclave, personLabel, unavailableReason } from "./explain.ts";
 
+/** The planner waits at most this long by default; the plan then says which levels are proven. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 export interface PlanDayOptions {
   /** The plan already sent out: re-plan with the fewest changes to it. */
   previous?: Plan;
@@ -38,7 +41,7 @@ export class PlanInvalidError extends Error {
 
 export function planDay(scenario: Scenario, date: string, options: PlanDayOptions = {}): PlanDayResult {
   const context = buildDayContext(scenario, date, options.previous ?? null);
-  const solution = solveDay(context.day, { timeoutMs: options.timeoutMs ?? 20_000 });
+  const solution = solveDay(context.day, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const plan = assemblePlan(context, solution);
   assertPlanIsValid(scenario, plan);
   return { plan, objective: solution.weightedObjective, lp: solution.lp, solution, context };
@@ -90,6 +93,7 @@ function assemblePlan(context: DayContext, solution: DaySolution): Plan {
       optimal: solution.optimal,
       objective: solution.levels.map((level) => level.value),
       levels: solution.levels.map((level) => level.name),
+      proven: solution.levels.map((level) => level.optimal),
     },
   };
 }

@@ -269,6 +269,8 @@ export const planSchema = z.strictObject({
     optimal: z.boolean(),
     objective: z.array(z.number()).optional(),
     levels: z.array(z.string()).optional(),
+    /** Per level: proven optimal (given the levels above). `optimal` is true when all are. */
+    proven: z.array(z.boolean()).optional(),
   }),
 });
 export type Plan = z.infer<typeof planSchema>;
