@@ -18,6 +18,8 @@ export interface PlannerRun {
   plan: Plan | null;
   objective: number;
   optimal: boolean;
+  /** Per objective level, whether it was proven optimal (plan.stats.proven), when reported. */
+  proven: boolean[] | null;
   /** The planner's own solve time, when it reports one (plan.stats.solveMs). */
   solveMs: number | null;
   /** The model as CPLEX LP text, whose optimum must equal `objective`. */
@@ -43,6 +45,7 @@ export const vlinderPlanner: BenchPlanner = {
       plan: result.plan,
       objective: result.objective,
       optimal: result.plan.stats.optimal,
+      proven: result.plan.stats.proven ?? null,
       solveMs: result.plan.stats.solveMs,
       lp: result.lp,
       size: { enclaves: day.enclaves.length, people: availablePeople(day) },
@@ -61,6 +64,7 @@ export const oraclePlanner: BenchPlanner = {
       plan: null,
       objective: result.objective ?? Number.NaN,
       optimal: result.status === "Optimal",
+      proven: null,
       solveMs: result.ms,
       lp: () => lp,
       size: { enclaves: day.enclaves.length, people: availablePeople(day) },

@@ -19,6 +19,9 @@ describe("bench report", () => {
     expect(sameObjective(11000722.000000015, 11000722)).toBe(true);
     expect(sameObjective(11000722, 11000721)).toBe(false);
     expect(sameObjective(0, 1e-9)).toBe(true);
+    // Weighted objectives reach billions: one stand-in block (weight 1) must still show.
+    expect(sameObjective(-6821049208.617473, -6821049215)).toBe(false);
+    expect(sameObjective(-6821049215 - 5e-7, -6821049215)).toBe(true);
   });
 
   it("prints one row per instance with the ratio ours/HiGHS", () => {
@@ -30,6 +33,7 @@ describe("bench report", () => {
       ourSolveMs: 250,
       optimal: "yes",
       ourObjective: 1234,
+      highsFirstMs: 900,
       highsMedianMs: 100,
       highsObjective: 1234,
       highsStatus: "Optimal",
@@ -38,7 +42,7 @@ describe("bench report", () => {
     };
     const table = markdownTable([row]).split("\n");
     expect(table).toHaveLength(3);
-    expect(table[2]).toBe("| westhoek | 11/13 | 152/176 | 300 | 250 | yes | 1234 | 100 | 1234 | 3.00× | 210 | a \\| b |");
+    expect(table[2]).toBe("| westhoek | 11/13 | 152/176 | 300 | 250 | yes | 1234 | 900 | 100 | 1234 | 3.00× | 210 | a \\| b |");
   });
 });
 

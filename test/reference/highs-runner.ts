@@ -15,7 +15,13 @@
  *   the names before HiGHS sees them, since a mangled name solves silently to a wrong model.
  * - Solution values of binaries come back as 0.9999999 and the like: `columns` are rounded
  *   to 1e-6 before they are returned.
+ *
+ * Timing: V8 first runs WebAssembly from its baseline compiler (Liftoff) and moves hot code to
+ * the optimising one over many calls; on the Westhoek model that made HiGHS ~6× slower for
+ * the first dozen solves (~270 ms instead of ~45 ms). Benchmarks call
+ * `preferOptimizedWasm()` before the first load and solve once untimed.
  */
+import { setFlagsFromString } from "node:v8";
 import type { Highs, LegacyHighsOptions, LegacyHighsSolution } from "highs";
 
 export interface HighsRunResult {
@@ -37,6 +43,23 @@ export interface HighsRunOptions {
 
 let loading: Promise<Highs> | null = null;
 let startupMs: number | null = null;
+let optimizedWasm = false;
+
+/**
+ * Compile HiGHS with V8's optimising compiler from the start (`--no-liftoff`), so that solve
+ * times are those of optimised code. Must be called before the module is first loaded; costs
+ * a slower first solve (lazy compilation), which benchmarks should leave untimed.
+ */
+export function preferOptimizedWasm(): void {
+  if (loading) throw new Error("preferOptimizedWasm() must be called before HiGHS is loaded");
+  setFlagsFromString("--no-liftoff");
+  optimizedWasm = true;
+}
+
+/** Whether HiGHS runs as optimised code from the start (see preferOptimizedWasm). */
+export function usesOptimizedWasm(): boolean {
+  return optimizedWasm;
+}
 
 /** Loads the WebAssembly module once; later calls share the same promise. */
 export function loadHighs(): Promise<Highs> {
