@@ -105,6 +105,7 @@ export function solveModel(
     for (let i = result.levels.length; i < proven.length; i++) proven[i] = false;
     for (const [name, value] of result.values) values.set(name, value);
   }
+  polishSlacks(model, values);
   const levels: LevelResult[] = model.objectives.map((objective, i) => ({
     name: objective.name,
     value: Math.round((evaluate(objective.terms, values) + (objective.offset ?? 0)) * 1e6) / 1e6,
@@ -118,4 +119,30 @@ export function solveModel(
     levels,
     components: parts.map((part) => ({ variables: part.variables.size, rows: part.rows.length })),
   };
+}
+
+/**
+ * Continuous variables that only measure a shortfall (one ≥ row, only minimised) may come back
+ * a little above their least value — the hold rows carry a small slack. Set each to the least
+ * value its row allows, so the reported levels are exact integers.
+ */
+function polishSlacks(model: LinearModel, values: Map<string, number>): void {
+  const rowsOf = new Map<string, LinearModel["rows"]>();
+  for (const row of model.rows) {
+    for (const name of row.terms.keys()) rowsOf.set(name, [...(rowsOf.get(name) ?? []), row]);
+  }
+  for (const variable of model.variables.values()) {
+    if (variable.integer) continue;
+    const rows = rowsOf.get(variable.name) ?? [];
+    const minimisedOnly = model.objectives.every(
+      (objective) => !objective.terms.has(variable.name) || (objective.sense === "min" && objective.terms.get(variable.name)! > 0),
+    );
+    if (rows.length !== 1 || !minimisedOnly) continue;
+    const row = rows[0]!;
+    const coefficient = row.terms.get(variable.name)!;
+    if (row.sense !== ">=" || coefficient <= 0) continue;
+    let rest = 0;
+    for (const [name, c] of row.terms) if (name !== variable.name) rest += c * (values.get(name) ?? 0);
+    values.set(variable.name, Math.max(0, (row.rhs - rest) / coefficient));
+  }
 }

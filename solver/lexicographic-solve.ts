@@ -38,6 +38,8 @@ export interface SolveOptions {
 }
 
 const INTEGRALITY = 1e-6;
+/** Perturbations of the hold rows, tried in turn when the simplex stalls (see heldRows). */
+const HOLD_SLACKS = [1e-3, 0.013, 0.27] as const;
 
 /** Converts our model to javascript-lp-solver's JSON model for one objective. */
 export function toJsLpModel(
@@ -146,7 +148,22 @@ export function boundFixings(model: LinearModel, objective: Objective): Map<stri
 export function solveLexicographic(model: LinearModel, options: SolveOptions = {}): LexicographicResult {
   const started = performance.now();
   const deadline = started + (options.timeoutMs ?? 10_000);
-  const held: Row[] = [];
+  const holds: { objective: Objective; value: number }[] = [];
+  /**
+   * The rows that hold the levels above at their optimum, with a little slack: no integer
+   * point lies in it (levels are integral there). The slack is a perturbation: a row exactly
+   * tight at the relaxation's optimum can make javascript-lp-solver's simplex cycle, and which
+   * slack avoids that varies, so callers retry with another one. More slack (0.5) would let a
+   * later level's relaxation borrow from this one (Westhoek level 5: 9.81 instead of 10.06).
+   */
+  const heldRows = (slack: number): Row[] =>
+    holds.map(({ objective, value }) => ({
+      name: `hold ${objective.name}`,
+      terms: objective.terms,
+      sense: objective.sense === "max" ? ">=" : "<=",
+      rhs: value - (objective.sense === "max" ? 1 : -1) * slack,
+    }));
+  let held = heldRows(HOLD_SLACKS[0]!);
   const levels: LevelResult[] = [];
   let best = options.incumbent ?? zeroPoint(model);
   if (violatedRows(model, best).length > 0) {
@@ -169,7 +186,14 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     let lpBound: number | null = null;
     const reachesLpBound = () => lpBound !== null && (objective.sense === "max" ? value >= lpBound - 1e-7 : value <= lpBound + 1e-7);
     if (!proven) {
-      const relaxation = solveRelaxation(model, objective, held, fixed, deadline - performance.now());
+      let relaxation: ReturnType<typeof solveRelaxation> = null;
+      for (const [attempt, slack] of HOLD_SLACKS.entries()) {
+        held = heldRows(slack);
+        const left = deadline - performance.now();
+        const share = attempt === HOLD_SLACKS.length - 1 ? left : Math.min(left / 3, 2000);
+        relaxation = solveRelaxation(model, objective, held, fixed, share);
+        if (relaxation !== null) break;
+      }
       if (relaxation !== null) {
         lpBound = relaxation.bound;
         proven = reachesLpBound();
@@ -181,6 +205,17 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
           proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
         }
       }
+    }
+    if (!proven && lpBound !== null) {
+      // Our own depth-first branch and bound, pruning on the rounded relaxation (levels are
+      // integral), closes the small gaps that javascript-lp-solver's search does not prune.
+      const search = branchAndBound(model, objective, held, fixed, value, deadline);
+      nodes += search.nodes;
+      if (search.point !== null) {
+        best = search.point;
+        value = evaluate(objective.terms, best);
+      }
+      proven = search.complete || Math.abs(value - bound) < 1e-7 || reachesLpBound();
     }
     while (!proven) {
       const remaining = deadline - performance.now();
@@ -224,15 +259,9 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     if (Math.abs(value - bound) < 1e-7) {
       for (const [name, v] of boundFixings(model, objective)) fixed.set(name, v);
     } else {
-      held.push({
-        name: `hold ${objective.name}`,
-        terms: objective.terms,
-        sense: objective.sense === "max" ? ">=" : "<=",
-        // Half a unit of slack: no integer point lies in it (levels are integral there), and a
-        // row tight at the relaxation's optimum makes javascript-lp-solver's simplex stall.
-        rhs: value - better * 0.5,
-      });
+      holds.push({ objective, value });
     }
+    held = heldRows(HOLD_SLACKS[0]!);
   }
   return { status: allOptimal ? "optimal" : "feasible", values: best, levels, ms: performance.now() - started };
 }
@@ -286,6 +315,76 @@ function dive(
   const point = roundIntegers(model, values);
   if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return null;
   return point;
+}
+
+/**
+ * Depth-first branch and bound on the relaxation, for one level: finds points better than
+ * `incumbentValue` and proves there are none. A node is pruned when its relaxation, rounded
+ * to the integer side, is no better than the incumbent — the rounding is what the library's
+ * own search lacks. `complete` means the whole tree was searched before the deadline.
+ */
+export function branchAndBound(
+  model: LinearModel,
+  objective: Objective,
+  held: Row[],
+  fixed: Map<string, number>,
+  incumbentValue: number,
+  deadline: number,
+  nodeLimit = 2000,
+): { point: Map<string, number> | null; complete: boolean; nodes: number } {
+  const sign = objective.sense === "min" ? 1 : -1;
+  let bestValue = incumbentValue;
+  let bestPoint: Map<string, number> | null = null;
+  const stack: Row[][] = [[]];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const remaining = deadline - performance.now();
+    if (remaining <= 1 || nodes >= nodeLimit) return { point: bestPoint, complete: false, nodes };
+    const branching = stack.pop()!;
+    nodes++;
+    const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...branching], fixed);
+    if (jsModel === null) continue;
+    delete jsModel.ints;
+    const answer = solveWithDeadline(jsModel, remaining);
+    if (answer.status === "timeout") return { point: bestPoint, complete: false, nodes };
+    if (answer.result["feasible"] !== true) continue;
+    const values = readValues(model, answer.result);
+    for (const [name, v] of fixed) values.set(name, v);
+    const lp = evaluate(objective.terms, values);
+    const rounded = sign > 0 ? Math.ceil(lp - 1e-6) : Math.floor(lp + 1e-6);
+    if (sign * (rounded - bestValue) >= -1e-7) continue;
+    const fractional = mostFractional(model, values);
+    if (fractional === null) {
+      const point = roundIntegers(model, values);
+      if (violatedRows(model, point).length === 0) {
+        bestPoint = point;
+        bestValue = evaluate(objective.terms, point);
+      }
+      continue;
+    }
+    const [name, value] = fractional;
+    const down: Row = { name: `down ${name}`, terms: new Map([[name, 1]]), sense: "<=", rhs: Math.floor(value) };
+    const up: Row = { name: `up ${name}`, terms: new Map([[name, 1]]), sense: ">=", rhs: Math.ceil(value) };
+    // Depth first, the side nearer the relaxation's value first.
+    const upFirst = value - Math.floor(value) >= 0.5;
+    stack.push([...branching, upFirst ? down : up], [...branching, upFirst ? up : down]);
+  }
+  return { point: bestPoint, complete: true, nodes };
+}
+
+function mostFractional(model: LinearModel, values: Map<string, number>): [string, number] | null {
+  let chosen: [string, number] | null = null;
+  let distance = INTEGRALITY;
+  for (const variable of model.variables.values()) {
+    if (!variable.integer) continue;
+    const value = values.get(variable.name) ?? 0;
+    const d = Math.abs(value - Math.round(value));
+    if (d > distance) {
+      distance = d;
+      chosen = [variable.name, value];
+    }
+  }
+  return chosen;
 }
 
 function zeroPoint(model: LinearModel): Map<string, number> {
