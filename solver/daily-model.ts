@@ -179,14 +179,22 @@ export function buildDailyModel(day: DayInstance): DailyModel {
   let level4Range = 0;
   let level5Range = 0;
 
-  addWorkerPlacements(day, model, index, enclaves, expr, demand, level4, level5, (r4, r5) => {
-    level4Range += r4;
-    level5Range += r5;
-  });
-  addCoachPlacements(day, model, index, enclaves, expr, demand, level4, level5, (r4, r5) => {
-    level4Range += r4;
-    level5Range += r5;
-  });
+  const build: PlacementBuild = {
+    day,
+    model,
+    index,
+    enclaves,
+    expr,
+    demand,
+    level4,
+    level5,
+    addRanges: (r4, r5) => {
+      level4Range += r4;
+      level5Range += r5;
+    },
+  };
+  addWorkerPlacements(build);
+  addCoachPlacements(build);
   // Level 4 is written as rewards for staying; adding back what staying could earn at most
   // turns it into the number of move costs (0 when everyone is where they belong).
   let level4Offset = 0;
@@ -239,23 +247,27 @@ type ExprLookup = (enclaveId: string, block: Block) => BlockExpressions;
 type DemandLookup = (enclaveId: string, run: Run) => Map<string, number>;
 type EnclaveLookup = Map<string, { enclave: DayEnclave; i: number }>;
 
+/** What the placement builders add to: the model, the per-block expressions, seat demand and the lower levels. */
+interface PlacementBuild {
+  day: DayInstance;
+  model: LinearModel;
+  index: DailyModelIndex;
+  enclaves: EnclaveLookup;
+  expr: ExprLookup;
+  demand: DemandLookup;
+  level4: Map<string, number>;
+  level5: Map<string, number>;
+  addRanges: (level4: number, level5: number) => void;
+}
+
 /**
  * Rule 3 (qualification) and rule 4 (availability): a worker class gets a variable only for the
  * enclaves its members may work at and in the blocks they are available. Rule "workers never
  * change enclave at noon": one variable per class and enclave covers the whole day.
  * Rule 7 (transport): a van worker only where a route with a seat of the right run stops.
  */
-function addWorkerPlacements(
-  day: DayInstance,
-  model: LinearModel,
-  index: DailyModelIndex,
-  enclaves: EnclaveLookup,
-  expr: ExprLookup,
-  demand: DemandLookup,
-  level4: Map<string, number>,
-  level5: Map<string, number>,
-  addRanges: (level4: number, level5: number) => void,
-): void {
+function addWorkerPlacements(build: PlacementBuild): void {
+  const { day, model, index, enclaves, expr, demand, level4, level5, addRanges } = build;
   const weight: Record<Guidance, number> = {
     low: index.ratioLcm / day.rules.ratios.low,
     medium: index.ratioLcm / day.rules.ratios.medium,
@@ -301,17 +313,8 @@ function addOnePlacePerPerson(model: LinearModel, name: string, terms: Map<strin
  * who can switch gets one binary per enclave and block; one who cannot gets one binary per
  * enclave for the whole day. Interim coaches only when the rules allow them.
  */
-function addCoachPlacements(
-  day: DayInstance,
-  model: LinearModel,
-  index: DailyModelIndex,
-  enclaves: EnclaveLookup,
-  expr: ExprLookup,
-  demand: DemandLookup,
-  level4: Map<string, number>,
-  level5: Map<string, number>,
-  addRanges: (level4: number, level5: number) => void,
-): void {
+function addCoachPlacements(build: PlacementBuild): void {
+  const { day, model, index, enclaves, expr, demand, level4, level5, addRanges } = build;
   day.coaches.forEach((coach, c) => {
     if (coach.blocks.length === 0) return;
     if (coach.role === "interim" && !day.rules.interimCoachesAllowed) return;

@@ -9,7 +9,7 @@
 import type { Absence, Block, Coach, Problem, Worker } from "../scenario/schema.ts";
 import type { DayAssignment } from "../../solver/decode.ts";
 import type { DayContext, EnclaveDayStatus } from "./build-day-instance.ts";
-import { coachesNeeded } from "./ratio-load.ts";
+import { coachesNeeded, countGuidance } from "../validation/ratio.ts";
 
 const BLOCK_NL: Record<Block, string> = { am: "morning", pm: "afternoon" };
 
@@ -97,7 +97,7 @@ export function explainEnclave(
   for (const block of status.blocks) {
     const team = teams[block];
     const workers = team.workerIds.map((id) => context.workersById.get(id)!);
-    const needed = Math.max(minCoaches, coachesNeeded(workers, scenario.rules.ratios));
+    const needed = Math.max(minCoaches, coachesNeeded(countGuidance(workers), scenario.rules.ratios));
     const where = `${enclave.id} ${block}`;
     if (team.coachIds.length < minCoaches) {
       covered = false;
