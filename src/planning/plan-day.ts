@@ -12,6 +12,7 @@ import { validatePlan } from "../validation/validate-plan.ts";
 import type { Violation } from "../validation/violation.ts";
 import { buildDayContext, previousPlacements, type DayContext } from "./build-day-instance.ts";
 import { explainEnclave, personLabel, unavailableReason } from "./explain.ts";
+import { coachesNeeded, countGuidance, describeGuidance } from "../validation/ratio.ts";
 
 /** The planner waits at most this long by default; the plan then says which levels are proven. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -114,8 +115,10 @@ function listChanges(context: DayContext, solution: DaySolution): Plan["changes"
       const from = context.previous ? (before.get(person.id)?.[block] ?? null) : homeIfRunning(context, person.homeEnclaveId, block);
       const to = now[block] ?? null;
       if (from === to) continue;
+      // A part-timer who does not work this block by contract has not changed anything.
+      if (to === null && !isAbsent(context, person.id, block) && !(context.available.get(person.id) ?? []).includes(block)) continue;
       // A whole-day change is listed once, without a block.
-      changes.push({ personId: person.id, from, to, reason: changeReason(context, person.id, from, to, block), block });
+      changes.push({ personId: person.id, from, to, reason: changeReason(context, solution, person.id, from, to, block), block });
     }
   }
   return mergeWholeDay(changes);
@@ -128,16 +131,25 @@ function homeIfRunning(context: DayContext, home: string | null, block: Block): 
   return home;
 }
 
-function changeReason(context: DayContext, personId: string, from: string | null, to: string | null, block: Block): string {
+function changeReason(
+  context: DayContext,
+  solution: DaySolution,
+  personId: string,
+  from: string | null,
+  to: string | null,
+  block: Block,
+): string {
   const available = (context.available.get(personId) ?? []).includes(block);
   if (!available) return unavailableReason(context, personId, block);
   if (from !== null && to === null) {
     const status = context.enclaveStatus.get(from);
     if (status && !status.notified) return `${from} must not be staffed: ${status.notifiedReason}`;
-    return `${personLabel(context, personId)} is not needed or cannot be supervised at ${from}: in-house work`;
+    return `${personLabel(context, personId)} goes to in-house work: ${whyNotPlaced(context, solution, personId, from)}`;
   }
   if (to !== null) {
-    const why = gapAt(context, to);
+    const why =
+      gapAt(context, to) ||
+      (context.coachesById.has(personId) ? ratioNeed(context, solution, to, block) : teamNeed(context, solution, personId, to, block));
     const origin = from === null ? "" : ` from ${from}`;
     return `${personLabel(context, personId)} stands in at ${to}${origin}${why ? `: ${why}` : ""}`;
   }
@@ -153,6 +165,72 @@ function gapAt(context: DayContext, enclaveId: string): string {
   const names = missing.slice(0, 3).map((person) => unavailableReason(context, person.id, "am").replace(/ \(reported.*\)$/, ""));
   return names.join(", ") + (missing.length > 3 ? ` and ${missing.length - 3} more` : "");
 }
+
+function isAbsent(context: DayContext, personId: string, block: Block): boolean {
+  return (context.absencesByPerson.get(personId) ?? []).some(
+    (a) => a.from <= context.date && a.to >= context.date && a.blocks.includes(block),
+  );
+}
+
+/**
+ * Why someone who belongs at an enclave is not placed there: its maximum headcount, the
+ * ratio norms with the coaches it has, or the van seats; said with the numbers of the plan.
+ */
+function whyNotPlaced(context: DayContext, solution: DaySolution, personId: string, enclaveId: string): string {
+  const status = context.enclaveStatus.get(enclaveId)!;
+  const teams = solution.assignment.teams.get(enclaveId);
+  const worker = context.workersById.get(personId);
+  const blocks = (context.available.get(personId) ?? []).filter((block) => status.blocks.includes(block));
+  for (const block of blocks) {
+    const team = teams?.[block];
+    if (!team) continue;
+    if (worker && team.workerIds.length >= status.enclave.staffing.max) {
+      return `${enclaveId} is at its maximum of ${status.enclave.staffing.max} workers in the ${BLOCK_WORD[block]}`;
+    }
+    if (worker) {
+      const withWorker = [...team.workerIds.map((id) => context.workersById.get(id)!), worker];
+      const needed = coachesNeeded(countGuidance(withWorker), context.scenario.rules.ratios);
+      if (needed > team.coachIds.length) {
+        return `${team.coachIds.length} coach(es) at ${enclaveId} in the ${BLOCK_WORD[block]} may supervise no one more by the ratio norms, and no other coach is free`;
+      }
+    }
+  }
+  if (worker?.transport === "van" && blocks.length > 0) {
+    const run = blocks.length === 2 ? "day" : blocks[0] === "am" ? "morning" : "afternoon";
+    const routes = context.scenario.routes.filter((route) => route.enclaveIds.includes(enclaveId) && route.seats[run] > 0);
+    if (routes.length === 0) return `no ${run} van run stops at ${enclaveId}`;
+    return `the ${run} van seats to ${enclaveId} (${routes.map((r) => r.id).join(", ")}) are all taken`;
+  }
+  if (!worker) return `${enclaveId} has the coaches it needs`;
+  return `${enclaveId} has the workers it needs`;
+}
+
+/** Why a coach stands in where the enclave's own coaches are present: the ratio norms. */
+function ratioNeed(context: DayContext, solution: DaySolution, enclaveId: string, block: Block): string {
+  const team = solution.assignment.teams.get(enclaveId)?.[block];
+  if (!team) return "";
+  const counts = countGuidance(team.workerIds.map((id) => context.workersById.get(id)!));
+  const needed = coachesNeeded(counts, context.scenario.rules.ratios);
+  if (needed < 2) return "";
+  return `${team.workerIds.length} workers (${describeGuidance(counts)}) need ${needed} coaches by the ratio norms`;
+}
+
+/** Why a worker stands in where nobody is absent: the team would fall short of its minimum or target. */
+function teamNeed(context: DayContext, solution: DaySolution, personId: string, enclaveId: string, block: Block): string {
+  const status = context.enclaveStatus.get(enclaveId)!;
+  const placed = solution.assignment.placement.get(personId) ?? {};
+  for (const b of status.blocks) {
+    if (placed[b] !== enclaveId) continue;
+    const size = solution.assignment.teams.get(enclaveId)?.[b].workerIds.length ?? 0;
+    const { min, target } = status.enclave.staffing;
+    if (size <= target) {
+      return `without stand-ins ${enclaveId} would have fewer than ${size} workers in the ${BLOCK_WORD[b]} (minimum ${min}, target ${target})`;
+    }
+  }
+  return `${enclaveId} needs workers who work the ${BLOCK_WORD[block]}`;
+}
+
+const BLOCK_WORD: Record<Block, string> = { am: "morning", pm: "afternoon" };
 
 function mergeWholeDay(changes: Plan["changes"]): Plan["changes"] {
   const merged: Plan["changes"] = [];
