@@ -123,12 +123,29 @@ export function greedyStart({ model, index }: DailyModel): Map<string, number> {
           // by letting someone go who works only that block, if that block stays above its minimum.
           const room = makeRoom(enclave.id, v);
           if (room !== null && !violatedRowsNear(v.name)) continue;
+          // The ratio may ask for one more coach in a block the stand-in works: bring a free one.
+          const extraCoach = addFreeCoach(enclave.id, v.presence);
+          if (extraCoach !== null && !violatedRowsNear(v.name) && !violatedRowsNear(extraCoach)) continue;
+          if (extraCoach !== null) values.set(extraCoach, 0);
           if (room !== null) values.set(room, values.get(room)! + 1);
           values.set(v.name, values.get(v.name)! - 1);
           break;
         }
       }
     }
+  }
+  function addFreeCoach(enclaveId: string, blocks: readonly Block[]): string | null {
+    for (const block of blocks) {
+      if (load(enclaveId, block) <= index.ratioLcm * coachesAt(enclaveId, block) + 1e-9) continue;
+      const candidate = index.coachVars
+        .filter((c) => c.enclaveId === enclaveId && c.presence.includes(block) && values.get(c.name) === 0)
+        .filter((c) => !c.presence.some((b) => coachBusy(c.coachId, b)))
+        .sort((a, b) => roleRank(a.coachId) - roleRank(b.coachId) || coachOptions(a.coachId) - coachOptions(b.coachId))[0];
+      if (!candidate) return null;
+      values.set(candidate.name, 1);
+      return candidate.name;
+    }
+    return null;
   }
   function makeRoom(enclaveId: string, incoming: (typeof index.workerVars)[number]): string | null {
     const enclave = enclaves.get(enclaveId)!;
