@@ -2,28 +2,19 @@
  * Explanations (DOMAIN.md, "The daily question"): "say exactly which enclave is short, of
  * what, why, and what the options are (a butterfly who is not trained there, an interim coach
  * if the rules allow, a smaller team, temporary unemployment for N workers)".
- *
- * The coach cases are explained straight from `explainEnclave` on the solver's answer, because
- * planDay's validator gate rejects every plan with a coachless enclave today (known-bugs.test.ts,
- * bug 1); the headcount case runs through planDay.
  */
 import { describe, expect, it } from "vitest";
-import { solveDay } from "../../solver/index.ts";
-import { buildDayContext } from "../../src/planning/build-day-instance.ts";
-import { explainEnclave } from "../../src/planning/explain.ts";
 import { planDay } from "../../src/planning/plan-day.ts";
 import type { Problem, Scenario } from "../../src/scenario/schema.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
 import { absence, coachInput, DATE, enclaveInput, homeTeam, planEnclave, scenario, workerInput } from "./scenario-builders.ts";
 
-/** What planDay would say about one enclave, without the validator gate. */
+/** planDay's verdict on one enclave; the plan must pass the validator. */
 function explain(s: Scenario, enclaveId: string): { covered: boolean; problems: Problem[] } {
-  const context = buildDayContext(s, DATE);
-  const solution = solveDay(context.day, { timeoutMs: 10_000 });
-  const status = context.enclaveStatus.get(enclaveId);
-  const teams = solution.assignment.teams.get(enclaveId);
-  if (!status || !teams) throw new Error(`${enclaveId} is not staffable on ${DATE}`);
-  return explainEnclave(context, status, solution.assignment, teams);
+  const { plan } = planDay(s, DATE);
+  expect(validatePlan(s, plan)).toEqual([]);
+  const { covered, problems } = planEnclave(plan, enclaveId);
+  return { covered, problems };
 }
 
 const untrainedButterfly = (interimCoachesAllowed: boolean) =>
@@ -50,6 +41,15 @@ describe("NO_QUALIFIED_COACH", () => {
     expect(am.message).toContain("C1 (Jonas J.) is sick");
     expect(am.message).toContain("V1 (Elke E.) is available but not trained for E1");
     expect(am.options).toContain("V1 (Elke E.) is available but not trained for E1");
+  });
+
+  it("when the enclave has no coach, then it is also under its minimum headcount, with the shortfall", () => {
+    // Was a bug: without a coach, explainEnclave listed no UNDER_MIN_HEADCOUNT and the validator
+    // gate refused the plan (SILENT_PROBLEM) on most days with a coachless enclave.
+    const { problems } = explain(untrainedButterfly(false), "E1");
+    const under = problems.filter((p) => p.code === "UNDER_MIN_HEADCOUNT");
+    expect(under.map((p) => p.block)).toEqual(["am", "pm"]);
+    expect(under[0]?.message).toContain("E1 am: 0 workers, minimum 2 (target 3), 2 short");
   });
 
   it("when interim coaches are not allowed, then the options say so and offer in-house work or temporary unemployment for the team", () => {

@@ -10,7 +10,10 @@
 import { describe, expect, it } from "vitest";
 import { planDay } from "../../src/planning/plan-day.ts";
 import type { Plan, Scenario } from "../../src/scenario/schema.ts";
+import { assertValidScenario } from "../../src/scenario/validate-scenario.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
+import { generateTinyScenario, TINY_SCENARIO_DATE } from "../generators/scenario-generator.ts";
+import { maxCoveredEnclaves } from "../oracles/brute-force-coverage.ts";
 import {
   absence,
   coachInput,
@@ -160,5 +163,73 @@ describe("re-plan after a late sick call", () => {
     expect(differences(plan, replan)).toEqual(["B1: E2/E2 → null/null"]);
     const riders = (p: Plan) => p.transport.flatMap((t) => t.personIds.map((id) => `${t.routeId} ${t.run} ${id}`)).sort();
     expect(riders(replan)).toEqual(riders(plan).filter((r) => !r.endsWith(" B1")));
+  });
+});
+
+/** "id block" for every person and block whose place differs between two plans. */
+function movedBlocks(before: Plan, after: Plan): Set<string> {
+  const a = placements(before);
+  const b = placements(after);
+  const moved = new Set<string>();
+  for (const id of new Set([...a.keys(), ...b.keys()])) {
+    for (const block of ["am", "pm"] as const) {
+      if ((a.get(id)?.[block] ?? null) !== (b.get(id)?.[block] ?? null)) moved.add(`${id} ${block}`);
+    }
+  }
+  return moved;
+}
+
+/** "id block" for every change a plan lists (a change without a block is both blocks). */
+function listedBlocks(plan: Plan): Set<string> {
+  return new Set(plan.changes.flatMap((c) => (c.block ? [c.block] : (["am", "pm"] as const)).map((b) => `${c.personId} ${b}`)));
+}
+
+describe("re-plan properties on tiny days (generateTinyScenario, seeds 1–150)", () => {
+  const SEEDS = Array.from({ length: 150 }, (_, i) => i + 1);
+  const tiny = (seed: number) => assertValidScenario(generateTinyScenario(seed));
+
+  it("when a tiny day is re-planned with its own plan and no news, then nobody moves and no change is listed", () => {
+    const failures: string[] = [];
+    for (const seed of SEEDS) {
+      const s = tiny(seed);
+      const first = planDay(s, TINY_SCENARIO_DATE).plan;
+      const again = planDay(s, TINY_SCENARIO_DATE, { previous: first }).plan;
+      const moved = [...movedBlocks(first, again)];
+      if (moved.length > 0 || again.changes.length > 0) {
+        failures.push(`seed ${seed} (generateTinyScenario(${seed})): moved ${moved.join(", ")}; changes ${JSON.stringify(again.changes)}`);
+      }
+    }
+    expect(failures, failures.slice(0, 5).join("\n")).toEqual([]);
+  });
+
+  it("when one placed person calls in sick at 07:25, then the re-plan is valid, as covered as possible, and lists exactly who moved", () => {
+    const failures: string[] = [];
+    for (const seed of SEEDS) {
+      const s = tiny(seed);
+      const first = planDay(s, TINY_SCENARIO_DATE).plan;
+      const placed = [...placements(first).keys()].sort();
+      if (placed.length === 0) continue;
+      const victim = placed[seed % placed.length]!;
+      const where = `seed ${seed} (generateTinyScenario(${seed}), ${victim} sick)`;
+      const sick = withAbsences(s, absence(victim, "sick", { reportedAt: LATE }));
+      const result = planDay(sick, TINY_SCENARIO_DATE, { previous: first });
+      const replan = result.plan;
+      const violations = validatePlan(sick, replan);
+      if (violations.length > 0) failures.push(`${where}: ${violations.map((v) => v.message).join("; ")}`);
+      if (placements(replan).has(victim)) failures.push(`${where}: ${victim} is still placed`);
+      const covered = replan.enclaves.filter((e) => e.running && e.covered).length;
+      const oracle = maxCoveredEnclaves(result.context.day);
+      if (covered !== oracle) failures.push(`${where}: ${covered} covered, oracle ${oracle}`);
+      const moved = movedBlocks(first, replan);
+      const listed = listedBlocks(replan);
+      const unlisted = [...moved].filter((x) => !listed.has(x));
+      const unmoved = [...listed].filter((x) => !moved.has(x));
+      if (unlisted.length > 0 || unmoved.length > 0) failures.push(`${where}: moved but not listed ${unlisted.join(", ")}; listed but not moved ${unmoved.join(", ")}`);
+      const own = replan.changes.filter((c) => c.personId === victim);
+      if (own.length === 0 || !own.every((c) => c.reason.includes(victim) && c.reason.includes("sick"))) {
+        failures.push(`${where}: the sick person's change says ${JSON.stringify(own)}`);
+      }
+    }
+    expect(failures, failures.slice(0, 5).join("\n")).toEqual([]);
   });
 });

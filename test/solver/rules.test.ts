@@ -228,8 +228,49 @@ describe("coaches switch enclave at noon only with their own transport", () => {
     expect(solution.assignment.transport).toEqual([{ routeId: "R1", run: "day", personIds: ["V1"] }]);
   });
 
-  // The van case of E1 am / E2 pm (the coach must not split the day) is in
-  // test/planning/known-bugs.test.ts: the model lets a van coach split it today.
+  it("when the butterfly travels by van, then it cannot split the day and only one of E1 am / E2 pm is covered", () => {
+    // Was a bug: one variable per enclave "for the whole day" let a morning-only enclave and an
+    // afternoon-only one both take the van coach.
+    const d = split(true);
+    const solution = solve(d);
+    expect(Object.keys(placement(solution, "V1"))).toHaveLength(1);
+    expect(coveredEnclaves(d, solution)).toHaveLength(1);
+  });
+
+  it("when planDay has a van butterfly and an allowed interim for a morning and an afternoon enclave, then each covers one", () => {
+    const s = scenario({
+      rules: { interimCoachesAllowed: true },
+      enclaves: [
+        enclaveInput("E1", { min: 1, target: 1, max: 2 }, [], { hours: { start: "07:30", end: "12:00" } }),
+        enclaveInput("E2", { min: 1, target: 1, max: 2 }, [], { hours: { start: "12:00", end: "16:00" } }),
+      ],
+      workers: [workerInput("W1", "E1"), workerInput("W2", "E2")],
+      coaches: [
+        coachInput("V1", "butterfly", null, { qualified: ["E1", "E2"], transport: "van" }),
+        coachInput("I1", "interim", null, { qualified: ["E1", "E2"] }),
+      ],
+      routes: [{ id: "R1", enclaveIds: ["E1", "E2"], seats: { day: 2, morning: 2, afternoon: 2 } }],
+    });
+    const { plan } = planDay(s, DATE);
+    expect(validatePlan(s, plan)).toEqual([]);
+    const v1 = placements(plan).get("V1");
+    expect(v1?.am === null || v1?.pm === null, `V1 at ${JSON.stringify(v1)}`).toBe(true);
+    expect(plan.status).toBe("covered");
+  });
+
+  it("when a morning-only butterfly and a van butterfly with an afternoon seat share a full-day enclave, then it is covered", () => {
+    // Was a bug (tiny seed 300): a van coach could only be placed for all of their blocks.
+    const d = day({
+      enclaves: [enclave("E1")],
+      workers: [worker("W1", ["E1"])],
+      coaches: [coach("V1", "butterfly", ["E1"], { blocks: ["am"] }), coach("V2", "butterfly", ["E1"], { van: true })],
+      routes: [route("R1", ["E1"], { afternoon: 1 })],
+    });
+    const solution = solve(d);
+    expect(coveredEnclaves(d, solution)).toEqual(["E1"]);
+    expect(placement(solution, "V2")).toEqual({ pm: "E1" });
+    expect(solution.assignment.transport).toEqual([{ routeId: "R1", run: "afternoon", personIds: ["V2"] }]);
+  });
 });
 
 describe("rule 2: ratio norms", () => {
@@ -555,10 +596,27 @@ describe("priorities", () => {
     });
     const solution = solve(d);
     expect(placement(solution, "V1")).toEqual({ am: "E1", pm: "E1" });
-    expect(placement(solution, "C3").am).not.toBe("E1");
-    expect(placement(solution, "C3").pm).not.toBe("E1");
+    // C3 stays at E2, not sent to in-house work (was a bug: staying and idling both cost 0).
+    expect(placement(solution, "C3")).toEqual({ am: "E2", pm: "E2" });
     expect(coveredEnclaves(d, solution)).toEqual(["E1", "E2"]);
-    // That C3 is also kept at E2 (not sent to in-house work) is in known-bugs.test.ts.
+  });
+
+  it("(4) when planDay fills a gap with a butterfly, then the spare fixed coach stays home and only the sick coach and the butterfly change", () => {
+    const s = scenario({
+      enclaves: [enclaveInput("E1", { min: 1, target: 1, max: 3 }, ["C1"]), enclaveInput("E2", { min: 1, target: 1, max: 3 }, ["C2", "C3"])],
+      workers: [workerInput("W1", "E1"), workerInput("W2", "E2")],
+      coaches: [
+        coachInput("C1", "fixed", "E1"),
+        coachInput("C2", "fixed", "E2"),
+        coachInput("C3", "fixed", "E2", { qualified: ["E1"] }),
+        coachInput("V1", "butterfly", null, { qualified: ["E1"] }),
+      ],
+      absences: [absence("C1", "sick")],
+    });
+    const { plan } = planDay(s, DATE);
+    expect(placements(plan).get("V1")).toEqual({ am: "E1", pm: "E1" });
+    expect(placements(plan).get("C3")).toEqual({ am: "E2", pm: "E2" });
+    expect(plan.changes.map((c) => c.personId).sort()).toEqual(["C1", "V1"]);
   });
 
   it("(4) when no butterfly is free, then the spare fixed coach moves to fill the gap", () => {
