@@ -13,9 +13,30 @@
  */
 import type { Block } from "./types.ts";
 import type { DailyModel } from "./daily-model.ts";
-import { violatedRows } from "./linear-model.ts";
+import { evaluate, violatedRows } from "./linear-model.ts";
 
-export function greedyStart({ model, index }: DailyModel): Map<string, number> {
+/**
+ * Where the warm start puts people first: where they belong today (`reference`: the plan sent
+ * out, when re-planning) or their home enclave (`home`: a fresh plan, which lets stand-ins be
+ * chosen anew when a late sick call needs a chain of moves).
+ */
+export type Anchor = "reference" | "home";
+
+/** The better of the warm starts from both anchors, compared level by level. */
+export function bestGreedyStart(daily: DailyModel): Map<string, number> {
+  const fromReference = greedyStart(daily, "reference");
+  const fromHome = greedyStart(daily, "home");
+  for (const objective of daily.model.objectives) {
+    const a = evaluate(objective.terms, fromReference);
+    const b = evaluate(objective.terms, fromHome);
+    if (Math.abs(a - b) < 1e-9) continue;
+    const homeBetter = objective.sense === "max" ? b > a : b < a;
+    return homeBetter ? fromHome : fromReference;
+  }
+  return fromReference;
+}
+
+export function greedyStart({ model, index }: DailyModel, anchor: Anchor = "reference"): Map<string, number> {
   const { day } = index;
   const values = new Map<string, number>();
   for (const name of model.variables.keys()) values.set(name, 0);
@@ -38,13 +59,21 @@ export function greedyStart({ model, index }: DailyModel): Map<string, number> {
     index.coachVars.some((v) => v.coachId === coachId && v.presence.includes(block) && values.get(v.name) === 1);
   const isStandIn = (classIndex: number, enclaveId: string) => classes.get(classIndex)!.reference !== enclaveId;
 
-  // 1. Everyone where they belong.
+  // 1. Everyone where they belong (or at home).
   for (const v of index.workerVars) {
-    if (classes.get(v.classIndex)!.reference === v.enclaveId) values.set(v.name, classes.get(v.classIndex)!.workers.length);
+    const group = classes.get(v.classIndex)!;
+    const count =
+      anchor === "reference"
+        ? group.reference === v.enclaveId
+          ? group.workers.length
+          : 0
+        : group.workers.filter((worker) => worker.home === v.enclaveId).length;
+    if (count > 0) values.set(v.name, count);
   }
   for (const v of index.coachVars) {
     const coach = day.coaches.find((c) => c.id === v.coachId)!;
-    if (v.presence.every((block) => coach.reference[block] === v.enclaveId) && !v.presence.some((b) => coachBusy(v.coachId, b))) {
+    const belongs = (block: Block) => (anchor === "reference" ? coach.reference[block] : coach.home) === v.enclaveId;
+    if (v.presence.every(belongs) && !v.presence.some((b) => coachBusy(v.coachId, b))) {
       values.set(v.name, 1);
     }
   }

@@ -10,7 +10,7 @@ import { solveLexicographic, type LevelResult } from "./lexicographic-solve.ts";
 import { decodeAssignment, type DayAssignment } from "./decode.ts";
 import { evaluate, violatedRows, weightedObjective, type LinearModel } from "./linear-model.ts";
 import { splitComponents } from "./components.ts";
-import { greedyStart } from "./greedy-start.ts";
+import { bestGreedyStart } from "./greedy-start.ts";
 import { writeCplexLp } from "./lp-format.ts";
 
 export type { DayInstance } from "./types.ts";
@@ -38,7 +38,7 @@ export interface SolveDayOptions {
 export function solveDay(day: DayInstance, options: SolveDayOptions = {}): DaySolution {
   const started = performance.now();
   const { model, index } = buildDailyModel(day);
-  const result = solveModel(model, options.timeoutMs ?? 10_000, greedyStart({ model, index }));
+  const result = solveModel(model, options.timeoutMs ?? 10_000, bestGreedyStart({ model, index }));
   const values = result.values;
   if (result.status === "infeasible") {
     // The empty plan (nobody placed) always satisfies every hard row, so this is a solver fault.
