@@ -8,6 +8,7 @@
  * test/oracles/highs-coverage.ts is solved with HiGHS (so both columns time HiGHS).
  */
 import type { Plan, Scenario } from "../src/scenario/schema.ts";
+import type { DayInstance } from "../solver/types.ts";
 import { buildDayContext } from "../src/planning/build-day-instance.ts";
 import { planDay } from "../src/planning/plan-day.ts";
 import { buildCoverageLp } from "../test/oracles/highs-coverage.ts";
@@ -26,6 +27,12 @@ export interface PlannerRun {
   lp: () => string;
   /** Enclaves and people the solver saw (staffable enclaves, available people). */
   size: { enclaves: number; people: number };
+  /** The day the solver saw, for the independent coverage oracle. */
+  day: DayInstance;
+  /** Enclaves the plan covers (null when the planner makes no plan). */
+  covered: number | null;
+  /** The value of each objective level (plan.stats.objective), when reported. */
+  levels: number[] | null;
 }
 
 export interface BenchPlanner {
@@ -49,6 +56,9 @@ export const vlinderPlanner: BenchPlanner = {
       solveMs: result.plan.stats.solveMs,
       lp: result.lp,
       size: { enclaves: day.enclaves.length, people: availablePeople(day) },
+      day,
+      covered: result.plan.enclaves.filter((entry) => entry.running && entry.covered).length,
+      levels: result.plan.stats.objective ?? null,
     };
   },
 };
@@ -68,6 +78,9 @@ export const oraclePlanner: BenchPlanner = {
       solveMs: result.ms,
       lp: () => lp,
       size: { enclaves: day.enclaves.length, people: availablePeople(day) },
+      day,
+      covered: result.objective === null ? null : Math.round(result.objective),
+      levels: null,
     };
   },
 };

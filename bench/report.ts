@@ -12,6 +12,8 @@ export interface Row {
   ourSolveMs: number | null;
   optimal: string;
   ourObjective: number | null;
+  /** Enclaves our plan covers / the most that can be covered (independent oracle, test/oracles). */
+  covered: string;
   /** The untimed first HiGHS solve (includes lazy WebAssembly compilation). */
   highsFirstMs: number | null;
   highsMedianMs: number | null;
@@ -59,6 +61,7 @@ export function markdownTable(rows: readonly Row[]): string {
     "our solveMs",
     "optimal?",
     "our objective",
+    "covered / max",
     "HiGHS 1st ms",
     "HiGHS median ms",
     "HiGHS objective",
@@ -68,7 +71,7 @@ export function markdownTable(rows: readonly Row[]): string {
   ];
   const lines = [
     `| ${header.join(" | ")} |`,
-    `| ${header.map((h, i) => (i >= 1 && i <= 11 ? "---:" : "---")).join(" | ")} |`,
+    `| ${header.map((h, i) => (i >= 1 && i <= 12 ? "---:" : "---")).join(" | ")} |`,
   ];
   for (const row of rows) {
     const ratio = row.ourMedianMs !== null && row.highsMedianMs !== null && row.highsMedianMs > 0 ? `${(row.ourMedianMs / row.highsMedianMs).toFixed(2)}×` : "–";
@@ -81,6 +84,7 @@ export function markdownTable(rows: readonly Row[]): string {
         formatMs(row.ourSolveMs),
         row.optimal,
         formatNumber(row.ourObjective),
+        row.covered,
         formatMs(row.highsFirstMs),
         formatMs(row.highsMedianMs),
         formatNumber(row.highsObjective),
@@ -93,3 +97,56 @@ export function markdownTable(rows: readonly Row[]): string {
   return lines.join("\n");
 }
 
+
+export interface LevelWeight {
+  rank: number;
+  name: string;
+  weight: number;
+}
+
+/**
+ * The level weights a folded lexicographic LP declares in its header comments, in the form the
+ * planner writes: `\   1. max enclaves fully covered  weight 620094054`. Empty when absent.
+ */
+export function levelWeights(lp: string): LevelWeight[] {
+  const levels: LevelWeight[] = [];
+  for (const line of lp.split("\n", 40)) {
+    const match = /^\\\s*(\d+)\.\s+(.*?)\s+weight\s+([\d.eE+]+)\s*$/.exec(line);
+    if (match) levels.push({ rank: Number(match[1]), name: match[2] ?? "", weight: Number(match[3]) });
+  }
+  return levels;
+}
+
+/**
+ * The value of each declared level in a solution of the folded LP: every objective term is
+ * credited to the highest level whose weight its coefficient reaches (the weights are spread
+ * far apart, so a term's coefficient is a small multiple of its level's weight), then divided
+ * by that weight; "max" levels of a Minimize model are negated back. Null without a header.
+ */
+export function levelValues(lp: string, columns: Readonly<Record<string, number>>): number[] | null {
+  const levels = levelWeights(lp);
+  if (levels.length === 0) return null;
+  const lines = lp.split("\n");
+  const senseAt = lines.findIndex((line) => /^\s*(minimi[sz]e|maximi[sz]e|min|max)\s*$/i.test(line));
+  const endAt = lines.findIndex((line, i) => i > senseAt && /^\s*(subject to|such that|st|s\.t\.)\s*$/i.test(line));
+  if (senseAt < 0 || endAt < 0) return null;
+  const minimise = /^\s*min/i.test(lines[senseAt] ?? "");
+  const text = lines.slice(senseAt + 1, endAt).join(" ").replace(/^\s*[^:]*:/, "");
+  const byWeight = [...levels].sort((a, b) => b.weight - a.weight);
+  const sums = new Map<number, number>();
+  for (const match of text.matchAll(/([+-])?\s*(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)?\s*([A-Za-z_#][^\s+\-<>=:]*)/g)) {
+    const coefficient = (match[1] === "-" ? -1 : 1) * (match[2] !== undefined ? Number(match[2]) : 1);
+    const level = byWeight.find((l) => Math.abs(coefficient) >= l.weight * (1 - 1e-9)) ?? byWeight[byWeight.length - 1];
+    if (!level) continue;
+    sums.set(level.rank, (sums.get(level.rank) ?? 0) + (coefficient * (columns[match[3] ?? ""] ?? 0)) / level.weight);
+  }
+  return levels.map((level) => {
+    const raw = sums.get(level.rank) ?? 0;
+    const maximised = /^max\b/i.test(level.name);
+    const value = maximised === minimise ? -raw : raw;
+    return Math.round(value * 1e6) / 1e6 + 0;
+  });
+}
+
+/** Doubles hold integers exactly only up to 2^53; beyond 2^52 the spacing is already 1. */
+export const EXACT_OBJECTIVE_LIMIT = 2 ** 52;

@@ -17,12 +17,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import type { Plan } from "../src/scenario/schema.ts";
+import { highsCoverage } from "../test/oracles/highs-coverage.ts";
 import { highsStartupMs, loadHighs, preferOptimizedWasm, solveLpWithHighs, usesOptimizedWasm } from "../test/reference/highs-runner.ts";
 import { benchInstances, withLateSickCall } from "./instances.ts";
 import type { BenchInstance } from "./instances.ts";
 import { oraclePlanner, vlinderPlanner } from "./planners.ts";
 import type { BenchPlanner, PlannerRun } from "./planners.ts";
-import { formatMs, joinNote, markdownTable, median, sameObjective } from "./report.ts";
+import { EXACT_OBJECTIVE_LIMIT, formatMs, joinNote, levelValues, markdownTable, median, sameObjective } from "./report.ts";
 import type { Row } from "./report.ts";
 
 
@@ -86,6 +87,7 @@ async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | 
     ourSolveMs: null,
     optimal: "–",
     ourObjective: null,
+    covered: "–",
     highsFirstMs: null,
     highsMedianMs: null,
     highsObjective: null,
@@ -94,10 +96,12 @@ async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | 
     note,
   };
   let lp: string;
+  let firstRun: PlannerRun;
   try {
     const { results, ms } = await timePlanner(instance, previous, runs);
     const first = results[0];
     if (!first) throw new Error("no runs");
+    firstRun = first;
     firstPlans.set(instance.name, first.plan);
     row.enclaves = `${first.size.enclaves}/${instance.scenario.enclaves.length}`;
     row.people = `${first.size.people}/${instance.scenario.workers.length + instance.scenario.coaches.length}`;
@@ -121,6 +125,7 @@ async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | 
   }
 
   const highsMs: number[] = [];
+  let lastColumns: Record<string, number> | null = null;
   try {
     // Untimed: lazy compilation of the WebAssembly functions this model touches.
     const warmUp = await solveLpWithHighs(lp, { timeLimitSeconds: highsTimeLimit });
@@ -132,6 +137,7 @@ async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | 
       highsMs.push(result.ms);
       row.highsObjective = result.objective;
       row.highsStatus = result.status;
+      lastColumns = result.columns;
       sampleRss();
       process.stderr.write(`  ${instance.name} HiGHS ${i + 1}/${runs}: ${result.ms.toFixed(0)} ms, ${result.status}, objective ${result.objective}\n`);
       if (result.status !== "Optimal") break; // a time-limited run says enough
@@ -140,13 +146,34 @@ async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | 
     if (highsMs.length === 0) {
       row.highsObjective = warmUp.objective;
       row.highsStatus = warmUp.status;
+      lastColumns = warmUp.columns;
     }
     if (row.highsStatus !== "Optimal") row.note = joinNote(row.note, `HiGHS: ${row.highsStatus}`);
     else if (row.ourObjective !== null && row.highsObjective !== null && !sameObjective(row.ourObjective, row.highsObjective)) {
-      row.note = joinNote(row.note, `objectives differ: ours − HiGHS = ${(row.ourObjective - row.highsObjective).toPrecision(6)}`);
+      const difference = row.ourObjective - row.highsObjective;
+      const highsLevels = lastColumns ? levelValues(lp, lastColumns) : null;
+      const ourLevels = firstRun.levels;
+      const levels =
+        highsLevels && ourLevels
+          ? `; levels: ours (plan.stats) [${ourLevels.join(", ")}], HiGHS (LP terms) [${highsLevels.join(", ")}]`
+          : "";
+      row.note = joinNote(row.note, `objectives differ: ours − HiGHS = ${difference.toPrecision(6)}${levels}`);
+    }
+    if (Math.max(Math.abs(row.ourObjective ?? 0), Math.abs(row.highsObjective ?? 0)) >= EXACT_OBJECTIVE_LIMIT) {
+      row.note = joinNote(row.note, "objective ≥ 2^52: the lowest levels are below double precision");
     }
   } catch (error) {
     row.note = joinNote(row.note, `HiGHS failed: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+  }
+  try {
+    // Level 1 checked independently: the most enclaves that can be covered on this day.
+    const oracle = await highsCoverage(firstRun.day, { timeLimitSeconds: highsTimeLimit });
+    row.covered = `${firstRun.covered ?? "–"} / ${oracle.covered}`;
+    if (firstRun.covered !== null && firstRun.covered < oracle.covered) {
+      row.note = joinNote(row.note, `${oracle.covered - firstRun.covered} enclave(s) fewer than can be covered`);
+    }
+  } catch (error) {
+    row.note = joinNote(row.note, `coverage oracle failed: ${error instanceof Error ? error.message.slice(0, 120) : String(error)}`);
   }
   row.peakRssMb = peakRss / 2 ** 20;
   return row;
@@ -184,6 +211,10 @@ async function main(): Promise<void> {
     `plan.stats.solveMs. HiGHS times are the solve call alone on the planner's LP text (mip_rel_gap 0),`,
     `after one untimed solve ("HiGHS 1st ms", which includes compiling the WebAssembly it touches);`,
     `V8's baseline WebAssembly compiler was ${usesOptimizedWasm() ? "off (--no-liftoff)" : "on (--liftoff): HiGHS times are pessimistic"}.`,
+    `Level values of a HiGHS solution are read from the LP's objective terms (credited to the level whose`,
+    `weight they reach); they omit any constant the planner adds when it reports its own levels.`,
+    `"covered / max": enclaves the plan covers, against the most that can be covered on that day by the`,
+    `independent coverage oracle (test/oracles/highs-coverage.ts, HiGHS on its own plain model).`,
     `Loading the HiGHS module took ${formatMs(highsStartupMs())} ms once. Peak RSS is the largest`,
     `process.memoryUsage().rss sampled after each run of that instance (the process maximum was`,
     `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB).`,

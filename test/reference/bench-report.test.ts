@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { BENCH_DATE, benchInstances, westhoekScenario, withLateSickCall } from "../../bench/instances.ts";
-import { markdownTable, median, sameObjective } from "../../bench/report.ts";
+import { levelValues, levelWeights, markdownTable, median, sameObjective } from "../../bench/report.ts";
 import type { Row } from "../../bench/report.ts";
 import type { Plan } from "../../src/scenario/schema.ts";
 
@@ -24,6 +24,26 @@ describe("bench report", () => {
     expect(sameObjective(-6821049215 - 5e-7, -6821049215)).toBe(true);
   });
 
+  it("reads level weights from the LP header and the value of each level in a solution", () => {
+    const lp = [
+      "\\ vlinder day model 2026-11-23",
+      "\\ lexicographic levels folded into one objective (weight per level):",
+      "\\   1. max enclaves fully covered  weight 10000",
+      "\\   2. min shortfall below minimum headcount  weight 100",
+      "\\   3. min moves (stability)  weight 1",
+      "Minimize",
+      "obj: - 10000 z0 - 10000 z1 + 100 s0 + 200",
+      "   s1 + 1 m0 + 3 m1 + m2",
+      "Subject To",
+      " c0: z0 + z1 <= 2",
+      "End",
+    ].join("\n");
+    expect(levelWeights(lp).map((l) => [l.rank, l.weight])).toEqual([[1, 10000], [2, 100], [3, 1]]);
+    const columns = { z0: 1, z1: 1, s0: 0, s1: 1, m0: 1, m1: 1, m2: 0 };
+    expect(levelValues(lp, columns)).toEqual([2, 2, 4]);
+    expect(levelValues("Maximize\n obj: x\nSubject To\n c: x <= 1\nEnd", { x: 1 })).toBeNull();
+  });
+
   it("prints one row per instance with the ratio ours/HiGHS", () => {
     const row: Row = {
       instance: "westhoek",
@@ -33,6 +53,7 @@ describe("bench report", () => {
       ourSolveMs: 250,
       optimal: "yes",
       ourObjective: 1234,
+      covered: "11 / 11",
       highsFirstMs: 900,
       highsMedianMs: 100,
       highsObjective: 1234,
@@ -42,7 +63,7 @@ describe("bench report", () => {
     };
     const table = markdownTable([row]).split("\n");
     expect(table).toHaveLength(3);
-    expect(table[2]).toBe("| westhoek | 11/13 | 152/176 | 300 | 250 | yes | 1234 | 900 | 100 | 1234 | 3.00× | 210 | a \\| b |");
+    expect(table[2]).toBe("| westhoek | 11/13 | 152/176 | 300 | 250 | yes | 1234 | 11 / 11 | 900 | 100 | 1234 | 3.00× | 210 | a \\| b |");
   });
 });
 
