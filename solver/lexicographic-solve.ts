@@ -38,8 +38,6 @@ export interface SolveOptions {
 }
 
 const INTEGRALITY = 1e-6;
-/** Relaxation of every row in LP solves, against cycling (points are checked at 1e-6). */
-const PERTURBATION = 1e-7;
 /** Perturbations of the hold rows, tried in turn when the simplex stalls (see heldRows). */
 const HOLD_SLACKS = [1e-3, 0.013, 0.27] as const;
 
@@ -50,7 +48,6 @@ export function toJsLpModel(
   sense: "max" | "min",
   extraRows: Row[],
   fixed: Map<string, number> = new Map(),
-  perturbation = 0,
 ): JsLpModel | null {
   const variables: Record<string, Record<string, number>> = {};
   const constraints: Record<string, { min?: number; max?: number }> = {};
@@ -80,10 +77,7 @@ export function toJsLpModel(
       if (row.sense === "<=" ? rhs < -1e-7 : rhs > 1e-7) contradiction = true;
       return;
     }
-    // Anti-cycling: relax each row by a tiny, row-dependent amount (degenerate vertices are
-    // where javascript-lp-solver's simplex cycles). Relaxing keeps every bound valid.
-    const nudge = perturbation * (1 + ((r * 7919) % 97) / 97);
-    constraints[rowName] = row.sense === "<=" ? { max: rhs + nudge } : { min: rhs - nudge };
+    constraints[rowName] = row.sense === "<=" ? { max: rhs } : { min: rhs };
     for (const [name, coefficient] of terms) variables[name]![rowName] = coefficient;
   });
   if (contradiction) return null;
@@ -280,7 +274,7 @@ function solveRelaxation(
   remaining: number,
 ): { bound: number; values: Map<string, number> } | null {
   if (remaining <= 1) return null;
-  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed, PERTURBATION);
+  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed);
   if (jsModel === null) return null;
   delete jsModel.ints;
   const answer = solveWithDeadline(jsModel, remaining);
@@ -348,7 +342,7 @@ export function branchAndBound(
     if (remaining <= 1 || nodes >= nodeLimit) return { point: bestPoint, complete: false, nodes };
     const branching = stack.pop()!;
     nodes++;
-    const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...branching], fixed, PERTURBATION);
+    const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...branching], fixed);
     if (jsModel === null) continue;
     delete jsModel.ints;
     const answer = solveWithDeadline(jsModel, remaining);
