@@ -92,8 +92,16 @@ export function greedyStart({ model, index }: DailyModel, anchor: Anchor = "refe
           .filter((v) => v.enclaveId === enclave.id && v.presence.includes(block) && values.get(v.name) === 0)
           .filter((v) => !v.presence.some((b) => coachBusy(v.coachId, b)))
           .sort((a, b) => roleRank(a.coachId) - roleRank(b.coachId) || coachOptions(a.coachId) - coachOptions(b.coachId) || b.presence.length - a.presence.length);
-        if (candidates.length === 0) break;
-        values.set(candidates[0]!.name, 1);
+        if (candidates.length > 0) {
+          values.set(candidates[0]!.name, 1);
+          continue;
+        }
+        // Nobody free: take a coach from a block that keeps its minimum without them (a second
+        // coach there only for the ratio; the team there sheds workers in step 3 if it must).
+        const spare = borrowCoach(enclave.id, block);
+        if (spare === null) break;
+        values.set(spare.from, 0);
+        values.set(spare.to, 1);
       }
     }
   }
@@ -162,6 +170,20 @@ export function greedyStart({ model, index }: DailyModel, anchor: Anchor = "refe
         }
       }
     }
+  }
+  function borrowCoach(enclaveId: string, block: Block): { from: string; to: string } | null {
+    const options = index.coachVars
+      .filter((v) => v.enclaveId === enclaveId && v.presence.length === 1 && v.presence[0] === block && values.get(v.name) === 0)
+      .sort((a, b) => roleRank(a.coachId) - roleRank(b.coachId));
+    for (const v of options) {
+      const current = index.coachVars.find(
+        (u) => u.coachId === v.coachId && u.presence.length === 1 && u.presence[0] === block && values.get(u.name) === 1,
+      );
+      if (!current || current.enclaveId === enclaveId) continue;
+      if (coachesAt(current.enclaveId, block) - 1 < minCoaches) continue;
+      return { from: current.name, to: v.name };
+    }
+    return null;
   }
   function addFreeCoach(enclaveId: string, blocks: readonly Block[]): string | null {
     for (const block of blocks) {
