@@ -514,11 +514,9 @@ function addVanSeats(day: DayInstance, model: LinearModel, seatDemand: Map<strin
   }
   for (const [key, terms] of routeRows) {
     const [routeId, run] = key.split("|") as [string, Run];
-    const route = day.routes.find((r) => r.id === routeId)!;
-    addRow(model, `seats_${lpSafe(routeId)}_${run}`, terms, "<=", route.seats[run]);
+    const r = day.routes.findIndex((route) => route.id === routeId);
+    // Named by index, like the variables: any route id is then safe in LP format.
+    addRow(model, `seats_${r}_${run}`, terms, "<=", day.routes[r]!.seats[run]);
   }
 }
 
-function lpSafe(id: string): string {
-  return id.replace(/[^A-Za-z0-9_]/g, "_");
-}

@@ -48,9 +48,7 @@ export function solveDay(day: DayInstance, options: SolveDayOptions = {}): DaySo
   if (result.status !== "timeout" && broken.length > 0) {
     throw new Error(`solver returned a point that breaks ${broken.slice(0, 5).join(", ")}`);
   }
-  const { terms } = weightedObjective(model);
-  let weighted = 0;
-  for (const [name, coefficient] of terms) weighted += coefficient * (values.get(name) ?? 0);
+  const weighted = evaluate(weightedObjective(model).terms, values);
   const assignment = decodeAssignment(index, values);
   return {
     status: result.status,

@@ -11,7 +11,7 @@ import type { DayAssignment } from "../../solver/decode.ts";
 import type { DayContext, EnclaveDayStatus } from "./build-day-instance.ts";
 import { coachesNeeded, countGuidance } from "../validation/ratio.ts";
 
-const BLOCK_NL: Record<Block, string> = { am: "morning", pm: "afternoon" };
+export const BLOCK_WORD: Record<Block, string> = { am: "morning", pm: "afternoon" };
 
 export function personLabel(context: DayContext, id: string): string {
   const person = context.workersById.get(id) ?? context.coachesById.get(id);
@@ -33,15 +33,19 @@ function absenceWords(absence: Absence): string {
   }
 }
 
+/** The absence that takes a person out of a block on the plan's date, if any. */
+export function absenceOn(context: DayContext, id: string, block: Block): Absence | undefined {
+  return (context.absencesByPerson.get(id) ?? []).find((a) => a.from <= context.date && a.to >= context.date && a.blocks.includes(block));
+}
+
 /** Why a person is not available in a block: their absence, or their work pattern. */
 export function unavailableReason(context: DayContext, id: string, block: Block): string {
-  const absences = context.absencesByPerson.get(id) ?? [];
-  const absence = absences.find((a) => a.from <= context.date && a.to >= context.date && a.blocks.includes(block));
+  const absence = absenceOn(context, id, block);
   if (absence) {
     const reported = absence.reportedAt ? ` (reported ${absence.reportedAt.slice(11, 16)})` : "";
     return `${personLabel(context, id)} ${absenceWords(absence)}${reported}`;
   }
-  return `${personLabel(context, id)} does not work on ${context.date} in the ${BLOCK_NL[block]} (work pattern)`;
+  return `${personLabel(context, id)} does not work on ${context.date} in the ${BLOCK_WORD[block]} (work pattern)`;
 }
 
 function placedAt(assignment: DayAssignment, id: string, block: Block): string | undefined {
@@ -110,7 +114,7 @@ export function explainEnclave(
           block,
           message: `${where}: ${team.coachIds.length} coach(es) present may supervise only ${workers.length} of the workers available (ratio 1 per ${scenario.rules.ratios.low}/${scenario.rules.ratios.medium}/${scenario.rules.ratios.high} by guidance need); ${ratioCap}`,
           options: [
-            `one more coach at ${enclave.id} in the ${BLOCK_NL[block]} lets the team reach its minimum`,
+            `one more coach at ${enclave.id} in the ${BLOCK_WORD[block]} lets the team reach its minimum`,
             ...(scenario.rules.interimCoachesAllowed ? [`an interim coach for ${enclave.id}`] : []),
           ],
         });
@@ -171,7 +175,7 @@ function noCoachProblem(context: DayContext, assignment: DayAssignment, enclaveI
   return {
     code: "NO_QUALIFIED_COACH",
     block,
-    message: `${enclaveId} has no coach in the ${BLOCK_NL[block]} on ${context.date} (${present} of ${minCoaches} needed): ${reasons || "no coach is trained for it"}`,
+    message: `${enclaveId} has no coach in the ${BLOCK_WORD[block]} on ${context.date} (${present} of ${minCoaches} needed): ${reasons || "no coach is trained for it"}`,
     options,
   };
 }

@@ -11,7 +11,7 @@ import { solveDay, type DaySolution } from "../../solver/index.ts";
 import { validatePlan } from "../validation/validate-plan.ts";
 import type { Violation } from "../validation/violation.ts";
 import { buildDayContext, previousPlacements, type DayContext } from "./build-day-instance.ts";
-import { explainEnclave, personLabel, unavailableReason } from "./explain.ts";
+import { absenceOn, BLOCK_WORD, explainEnclave, personLabel, unavailableReason } from "./explain.ts";
 import { coachesNeeded, countGuidance, describeGuidance } from "../validation/ratio.ts";
 
 /** The planner waits at most this long by default; the plan then says which levels are proven. */
@@ -116,7 +116,7 @@ function listChanges(context: DayContext, solution: DaySolution): Plan["changes"
       const to = now[block] ?? null;
       if (from === to) continue;
       // A part-timer who does not work this block by contract has not changed anything.
-      if (to === null && !isAbsent(context, person.id, block) && !(context.available.get(person.id) ?? []).includes(block)) continue;
+      if (to === null && !absenceOn(context, person.id, block) && !(context.available.get(person.id) ?? []).includes(block)) continue;
       // A whole-day change is listed once, without a block.
       changes.push({ personId: person.id, from, to, reason: changeReason(context, solution, person.id, from, to, block), block });
     }
@@ -164,12 +164,6 @@ function gapAt(context: DayContext, enclaveId: string): string {
   if (missing.length === 0) return "";
   const names = missing.slice(0, 3).map((person) => unavailableReason(context, person.id, "am").replace(/ \(reported.*\)$/, ""));
   return names.join(", ") + (missing.length > 3 ? ` and ${missing.length - 3} more` : "");
-}
-
-function isAbsent(context: DayContext, personId: string, block: Block): boolean {
-  return (context.absencesByPerson.get(personId) ?? []).some(
-    (a) => a.from <= context.date && a.to >= context.date && a.blocks.includes(block),
-  );
 }
 
 /**
@@ -229,8 +223,6 @@ function teamNeed(context: DayContext, solution: DaySolution, personId: string, 
   }
   return `${enclaveId} needs workers who work the ${BLOCK_WORD[block]}`;
 }
-
-const BLOCK_WORD: Record<Block, string> = { am: "morning", pm: "afternoon" };
 
 function mergeWholeDay(changes: Plan["changes"]): Plan["changes"] {
   const merged: Plan["changes"] = [];
