@@ -6,10 +6,10 @@
  * the options are (a butterfly who is not trained there, an interim coach if the rules allow, a
  * smaller team, temporary unemployment for N workers)."
  */
-import type { Absence, Block, Coach, Problem, Worker } from "../scenario/schema.ts";
+import type { Absence, Block, Coach, Problem, Ratios, Worker } from "../scenario/schema.ts";
 import type { DayAssignment } from "../../solver/decode.ts";
 import type { DayContext, EnclaveDayStatus } from "./build-day-instance.ts";
-import { coachesNeeded, countGuidance } from "../validation/ratio.ts";
+import { coachesNeeded, countGuidance, describeGuidance } from "../validation/ratio.ts";
 
 export const BLOCK_WORD: Record<Block, string> = { am: "morning", pm: "afternoon" };
 
@@ -119,6 +119,19 @@ export function explainEnclave(
           ],
         });
       }
+    }
+    // Only a manual change can place more workers than the coaches may supervise (the solver
+    // never does); the plan must still say so rather than break the ratio rule silently.
+    if (team.coachIds.length >= minCoaches && team.coachIds.length < needed && workers.length >= enclave.staffing.min) {
+      problems.push({
+        code: "RATIO_EXCEEDED",
+        block,
+        message: `${where}: ${workers.length} workers (${describeGuidance(countGuidance(workers))}) need ${needed} coaches by the ratio norms, ${team.coachIds.length} present`,
+        options: [
+          `one more coach at ${enclave.id} in the ${BLOCK_WORD[block]}`,
+          `${workers.length - maxSupervised(workers, team.coachIds.length, scenario.rules.ratios)} worker(s) fewer at ${enclave.id}`,
+        ],
+      });
     }
     // Also without a coach: the team is short, and the planner needs to know of whom.
     if (workers.length < enclave.staffing.min) {
@@ -265,4 +278,12 @@ function transportProblem(
     message: `${stranded.map((w) => personLabel(context, w.id)).join(", ")} could work at ${enclaveId} but no van seat is left: ${seatText}`,
     options: ["an extra seat or run on the route", "a worker with own transport as stand-in"],
   };
+}
+
+/** How many of `workers` (taken in the order given) `coaches` may supervise by the ratio norms. */
+function maxSupervised(workers: readonly Worker[], coaches: number, ratios: Ratios): number {
+  for (let n = workers.length; n > 0; n--) {
+    if (coachesNeeded(countGuidance(workers.slice(0, n)), ratios) <= coaches) return n;
+  }
+  return 0;
 }

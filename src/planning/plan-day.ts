@@ -8,6 +8,7 @@
  */
 import type { Block, Plan, PlanEnclave, Scenario } from "../scenario/schema.ts";
 import { solveDay, type DaySolution } from "../../solver/index.ts";
+import type { DayAssignment } from "../../solver/decode.ts";
 import { validatePlan } from "../validation/validate-plan.ts";
 import type { Violation } from "../validation/violation.ts";
 import { buildDayContext, previousPlacements, type DayContext } from "./build-day-instance.ts";
@@ -43,7 +44,13 @@ export class PlanInvalidError extends Error {
 export function planDay(scenario: Scenario, date: string, options: PlanDayOptions = {}): PlanDayResult {
   const context = buildDayContext(scenario, date, options.previous ?? null);
   const solution = solveDay(context.day, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-  const plan = assemblePlan(context, solution);
+  const plan = assemblePlan(context, solution.assignment, {
+    solveMs: Math.round(solution.solveMs * 10) / 10,
+    optimal: solution.optimal,
+    objective: solution.levels.map((level) => level.value),
+    levels: solution.levels.map((level) => level.name),
+    proven: solution.levels.map((level) => level.optimal),
+  });
   assertPlanIsValid(scenario, plan);
   return { plan, objective: solution.weightedObjective, lp: solution.lp, solution, context };
 }
@@ -54,9 +61,13 @@ export function assertPlanIsValid(scenario: Scenario, plan: Plan): void {
   if (violations.length > 0) throw new PlanInvalidError(violations);
 }
 
-function assemblePlan(context: DayContext, solution: DaySolution): Plan {
+/**
+ * The plan document for people placed as `assignment` says: each enclave's teams with their
+ * coverage and problems explained, idle people, seats and every change with its reason. Used
+ * for the solver's answer and for a planner's manual move alike.
+ */
+export function assemblePlan(context: DayContext, assignment: DayAssignment, stats: Plan["stats"]): Plan {
   const { scenario, date } = context;
-  const { assignment } = solution;
   const enclaves: PlanEnclave[] = scenario.enclaves.map((enclave) => {
     const status = context.enclaveStatus.get(enclave.id)!;
     const teams = assignment.teams.get(enclave.id) ?? { am: { coachIds: [], workerIds: [] }, pm: { coachIds: [], workerIds: [] } };
@@ -88,14 +99,8 @@ function assemblePlan(context: DayContext, solution: DaySolution): Plan {
     enclaves,
     transport: assignment.transport,
     idle: { workerIds: idleWorkers, coachIds: idleCoaches },
-    changes: listChanges(context, solution),
-    stats: {
-      solveMs: Math.round(solution.solveMs * 10) / 10,
-      optimal: solution.optimal,
-      objective: solution.levels.map((level) => level.value),
-      levels: solution.levels.map((level) => level.name),
-      proven: solution.levels.map((level) => level.optimal),
-    },
+    changes: listChanges(context, assignment),
+    stats,
   };
 }
 
@@ -103,9 +108,9 @@ function assemblePlan(context: DayContext, solution: DaySolution): Plan {
  * Every person who is not where they belong (the previous plan when re-planning, else their
  * home enclave), with the reason in words a planner uses.
  */
-function listChanges(context: DayContext, solution: DaySolution): Plan["changes"] {
+function listChanges(context: DayContext, assignment: DayAssignment): Plan["changes"] {
   const { scenario } = context;
-  const { placement } = solution.assignment;
+  const { placement } = assignment;
   const before = previousPlacements(context.previous);
   const changes: Plan["changes"] = [];
   const people = [...scenario.coaches, ...scenario.workers];
@@ -118,7 +123,7 @@ function listChanges(context: DayContext, solution: DaySolution): Plan["changes"
       // A part-timer who does not work this block by contract has not changed anything.
       if (to === null && !absenceOn(context, person.id, block) && !(context.available.get(person.id) ?? []).includes(block)) continue;
       // A whole-day change is listed once, without a block.
-      changes.push({ personId: person.id, from, to, reason: changeReason(context, solution, person.id, from, to, block), block });
+      changes.push({ personId: person.id, from, to, reason: changeReason(context, assignment, person.id, from, to, block), block });
     }
   }
   return mergeWholeDay(changes);
@@ -133,7 +138,7 @@ function homeIfRunning(context: DayContext, home: string | null, block: Block): 
 
 function changeReason(
   context: DayContext,
-  solution: DaySolution,
+  assignment: DayAssignment,
   personId: string,
   from: string | null,
   to: string | null,
@@ -144,12 +149,12 @@ function changeReason(
   if (from !== null && to === null) {
     const status = context.enclaveStatus.get(from);
     if (status && !status.notified) return `${from} must not be staffed: ${status.notifiedReason}`;
-    return `${personLabel(context, personId)} goes to in-house work: ${whyNotPlaced(context, solution, personId, from)}`;
+    return `${personLabel(context, personId)} goes to in-house work: ${whyNotPlaced(context, assignment, personId, from)}`;
   }
   if (to !== null) {
     const why =
       gapAt(context, to) ||
-      (context.coachesById.has(personId) ? ratioNeed(context, solution, to, block) : teamNeed(context, solution, personId, to, block));
+      (context.coachesById.has(personId) ? ratioNeed(context, assignment, to, block) : teamNeed(context, assignment, personId, to, block));
     const origin = from === null ? "" : ` from ${from}`;
     return `${personLabel(context, personId)} stands in at ${to}${origin}${why ? `: ${why}` : ""}`;
   }
@@ -170,9 +175,9 @@ function gapAt(context: DayContext, enclaveId: string): string {
  * Why someone who belongs at an enclave is not placed there: its maximum headcount, the
  * ratio norms with the coaches it has, or the van seats; said with the numbers of the plan.
  */
-function whyNotPlaced(context: DayContext, solution: DaySolution, personId: string, enclaveId: string): string {
+function whyNotPlaced(context: DayContext, assignment: DayAssignment, personId: string, enclaveId: string): string {
   const status = context.enclaveStatus.get(enclaveId)!;
-  const teams = solution.assignment.teams.get(enclaveId);
+  const teams = assignment.teams.get(enclaveId);
   const worker = context.workersById.get(personId);
   const blocks = (context.available.get(personId) ?? []).filter((block) => status.blocks.includes(block));
   for (const block of blocks) {
@@ -200,8 +205,8 @@ function whyNotPlaced(context: DayContext, solution: DaySolution, personId: stri
 }
 
 /** Why a coach stands in where the enclave's own coaches are present: the ratio norms. */
-function ratioNeed(context: DayContext, solution: DaySolution, enclaveId: string, block: Block): string {
-  const team = solution.assignment.teams.get(enclaveId)?.[block];
+function ratioNeed(context: DayContext, assignment: DayAssignment, enclaveId: string, block: Block): string {
+  const team = assignment.teams.get(enclaveId)?.[block];
   if (!team) return "";
   const counts = countGuidance(team.workerIds.map((id) => context.workersById.get(id)!));
   const needed = coachesNeeded(counts, context.scenario.rules.ratios);
@@ -210,12 +215,12 @@ function ratioNeed(context: DayContext, solution: DaySolution, enclaveId: string
 }
 
 /** Why a worker stands in where nobody is absent: the team would fall short of its minimum or target. */
-function teamNeed(context: DayContext, solution: DaySolution, personId: string, enclaveId: string, block: Block): string {
+function teamNeed(context: DayContext, assignment: DayAssignment, personId: string, enclaveId: string, block: Block): string {
   const status = context.enclaveStatus.get(enclaveId)!;
-  const placed = solution.assignment.placement.get(personId) ?? {};
+  const placed = assignment.placement.get(personId) ?? {};
   for (const b of status.blocks) {
     if (placed[b] !== enclaveId) continue;
-    const size = solution.assignment.teams.get(enclaveId)?.[b].workerIds.length ?? 0;
+    const size = assignment.teams.get(enclaveId)?.[b].workerIds.length ?? 0;
     const { min, target } = status.enclave.staffing;
     if (size <= target) {
       return `without stand-ins ${enclaveId} would have fewer than ${size} workers in the ${BLOCK_WORD[b]} (minimum ${min}, target ${target})`;
