@@ -7,6 +7,7 @@ import type { User } from "./api/types.ts";
 import { Link, navigate, useLocation } from "./lib/router.tsx";
 import { SessionContext } from "./lib/session.ts";
 import { USER_ROLE } from "./lib/texts.ts";
+import { ButterflyMark } from "./components/butterfly-mark.tsx";
 import { LoginPage } from "./pages/login-page.tsx";
 import { BoardPage } from "./board/board-page.tsx";
 import { PeoplePage } from "./pages/people-page.tsx";
@@ -59,7 +60,7 @@ export function App() {
     <SessionContext.Provider value={user}>
       <a className="skip-link" href="#inhoud">Naar de inhoud</a>
       <header className="topbar">
-        <span className="brand" aria-label="vlinder">🦋 vlinder</span>
+        <span className="brand"><ButterflyMark /> vlinder</span>
         <nav aria-label="Hoofdmenu">
           <ul>
             {NAV.map((item) => (

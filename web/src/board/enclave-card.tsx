@@ -161,8 +161,11 @@ export function EnclaveCard(props: Props) {
       <VanLine enclaveId={placed.enclaveId} plan={plan} routes={props.routes} team={new Set([...workerIds, ...coachIds])} />
 
       {changesHere.length > 0 && (
-        <section className="changes" aria-label={`Wijzigingen ${title}`}>
-          <h3>Wijzigingen</h3>
+        <details className="changes" open={freshPeople.size > 0} aria-label={`Wijzigingen ${title}`}>
+          <summary>
+            Wijzigingen: {movedIn.size} erbij, {changesHere.filter((c) => c.from === placed.enclaveId && c.to !== placed.enclaveId).length} weg
+            {freshPeople.size > 0 && <span className="tag fresh-tag">nieuw</span>}
+          </summary>
           <ul>
             {changesHere.map((c) => (
               <ChangeLine
@@ -175,7 +178,7 @@ export function EnclaveCard(props: Props) {
               />
             ))}
           </ul>
-        </section>
+        </details>
       )}
 
       {placed.problems.length > 0 && (
@@ -277,7 +280,7 @@ export function PersonChip({ id, people, blocks, fresh, movedIn, canEdit, onOpen
         onClick={() => canEdit && onOpenMoveMenu(id)}
         aria-disabled={!canEdit}
       >
-        {person?.role === "butterfly" && <span className="tag butterfly-tag" aria-hidden="true">🦋</span>}
+        {person?.role === "butterfly" && <span className="tag butterfly-tag" aria-hidden="true">vlinder</span>}
         <span className="chip-name">{name}</span>
         {person?.guidance && (
           <span className={`guidance g-${person.guidance}`} aria-hidden="true">{GUIDANCE[person.guidance]}</span>
@@ -321,7 +324,7 @@ function VanLine({ enclaveId, plan, routes, team }: { enclaveId: string; plan: P
           });
         return (
           <li key={route.id}>
-            <span aria-hidden="true">🚐</span> Busje {route.id}: {parts.join(" · ")}
+            Busje {route.id}: {parts.join(" · ")}
           </li>
         );
       })}

@@ -1,6 +1,6 @@
 /**
- * A native modal <dialog>: focus stays inside, Esc closes it (the browser's own "cancel"),
- * and focus goes back to where it was when it closes.
+ * A native modal <dialog>: focus starts in the first field and stays inside, Esc closes it
+ * (the browser's own "cancel"), and focus goes back to where it was when it closes.
  */
 import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
@@ -13,6 +13,8 @@ export function Modal({ open, title, onClose, children, labelId }: { open: boole
     if (open && !dialog.open) {
       const before = document.activeElement as HTMLElement | null;
       dialog.showModal();
+      // showModal would focus the first button (the ✕ in the header); the planner wants to type.
+      dialog.querySelector<HTMLElement>("[data-autofocus], input:not([type=hidden]), select, textarea")?.focus();
       return () => {
         if (dialog.open) dialog.close();
         before?.focus?.();

@@ -32,25 +32,26 @@ export const PROBLEM: Record<Problem["code"], string> = {
 
 /** Rule names a refused move may cite (422 violations); unknown names are shown as they come. */
 const RULES: Record<string, string> = {
-  RATIO: "begeleidingsnorm (1 begeleider per 13 laag / 10 midden / 7 hoog)",
-  NO_COACH: "permanente begeleiding: minstens één begeleider",
-  NO_QUALIFIED_COACH: "permanente begeleiding: minstens één opgeleide begeleider",
-  QUALIFICATION: "niet opgeleid voor deze enclave",
+  // the plan validator's rule codes (src/validation/violation.ts)
+  NOT_RUNNING: "de enclave werkt die dag niet",
+  BLOCK_NOT_WORKED: "werkt dat blok niet volgens het contract",
+  NOT_NOTIFIED_STAFFED: "contract niet tijdig gemeld aan WSE: niemand inplannen",
   NOT_QUALIFIED: "niet opgeleid voor deze enclave",
   EXCLUDED: "mag nooit naar deze enclave",
-  EXCLUSION: "mag nooit naar deze enclave",
-  UNAVAILABLE: "is niet beschikbaar (afwezig of werkt niet volgens het contract)",
-  AVAILABILITY: "is niet beschikbaar (afwezig of werkt niet volgens het contract)",
-  ABSENT: "is afwezig",
-  MAX_HEADCOUNT: "maximale ploeggrootte",
+  NOT_AVAILABLE: "is niet beschikbaar (afwezig of werkt niet volgens het contract)",
+  DOUBLE_BOOKED: "staat al ergens anders ingepland",
+  WORKER_SWITCHED_AT_NOON: "maatwerkers wisselen niet van enclave over de middag",
+  COACH_SWITCHED_WITHOUT_OWN_TRANSPORT: "een begeleider wisselt over de middag alleen met eigen vervoer",
+  INTERIM_NOT_ALLOWED: "interimbegeleiders zijn niet toegestaan",
+  RATIO_EXCEEDED: "begeleidingsnorm: 1 begeleider per 13 (laag), 10 (midden) of 7 (hoog) maatwerkers",
+  NO_COACH_WITH_WORKERS: "permanente begeleiding: geen maatwerkers zonder begeleider",
   OVER_MAX_HEADCOUNT: "maximale ploeggrootte",
-  MIN_HEADCOUNT: "minimale ploeggrootte",
-  UNDER_MIN_HEADCOUNT: "minimale ploeggrootte",
-  TRANSPORT: "geen vrije plaats in het busje",
-  NO_TRANSPORT: "geen vrije plaats in het busje",
-  NOT_RUNNING: "de enclave werkt die dag niet",
-  NOT_NOTIFIED: "contract niet tijdig gemeld aan WSE",
-  DOUBLE_BOOKING: "staat al ergens anders ingepland",
+  NO_SEAT: "geen plaats in het busje",
+  WRONG_SEAT: "verkeerde rit in het busje",
+  DOUBLE_SEATED: "twee plaatsen in het busje",
+  SEATS_EXCEEDED: "busje vol",
+  UNKNOWN_ID: "onbekende persoon of enclave",
+  WRONG_KIND: "verkeerde soort (maatwerker of begeleider)",
 };
 
 export function ruleText(rule: string): string {

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { api, ApiError } from "../api/client.ts";
 import type { User } from "../api/types.ts";
+import { ButterflyMark } from "../components/butterfly-mark.tsx";
 
 export function LoginPage({ onLogin }: { onLogin: (user: User) => void }) {
   const [email, setEmail] = useState("");
@@ -30,7 +31,7 @@ export function LoginPage({ onLogin }: { onLogin: (user: User) => void }) {
   return (
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
-        <h1 id="login-title">🦋 vlinder</h1>
+        <h1 id="login-title"><ButterflyMark size={28} /> vlinder</h1>
         <p className="muted">Planning van de enclaves — meld u aan.</p>
         <label>
           E-mailadres

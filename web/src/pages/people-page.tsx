@@ -79,7 +79,7 @@ export function PeoplePage() {
             <tbody>
               {coaches.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.role === "butterfly" ? "🦋 " : ""}{c.name}</td><td>{c.id}</td>
+                  <td>{c.name}{c.role === "butterfly" && <span className="tag butterfly-tag"> vlinder</span>}</td><td>{c.id}</td>
                   <td>{COACH_ROLE[c.role]}</td>
                   <td>{c.homeEnclaveId ?? "—"}</td>
                   <td>{c.qualifiedEnclaveIds.join(", ")}</td>

@@ -39,7 +39,7 @@ export function TransportPage() {
             return (
               <article key={route.id} className="card" aria-labelledby={`route-${route.id}`}>
                 <header className="card-head">
-                  <h2 id={`route-${route.id}`}>🚐 Route {route.id}</h2>
+                  <h2 id={`route-${route.id}`}>Route {route.id}</h2>
                   {canEdit && <button type="button" className="small" onClick={() => setEditing(route)} aria-label={`Route ${route.id} bewerken`}>Bewerken</button>}
                 </header>
                 <p className="client">Vanuit {scenario.data?.organisation.depot?.name ?? "de zetel"} naar: {route.enclaveIds.map((id) => `${id} ${enclaveName(id)}`).join(" · ")}</p>
