@@ -82,8 +82,39 @@ export interface Estimate {
   arithmeticMinimum: number;
   curve: EstimateCurvePoint[];
   recommended: number | null;
-  /** Optional what-if variants, when the estimate computes them. */
-  whatIfs?: { name: string; description?: string; result: Estimate }[];
+  scenarioButterflies?: number;
+  assumptions?: string[];
+  whatIfs?: EstimateWhatIfs;
+}
+
+export interface WhatIfCurveRow {
+  people: number;
+  coveredShare: number;
+  fullDaysShare: number;
+  uncoveredDays: { mean: number; p50: number; p95: number };
+}
+
+/** What-ifs the estimate may add (each optional): stand-in workers, 4/5 coaches, shared coaching. */
+export interface EstimateWhatIfs {
+  standInWorkers?: {
+    lineEnclaveIds: string[];
+    inHouseStandIns: number;
+    enclaveDays: number;
+    curve: WhatIfCurveRow[];
+    recommendedExtra: number | null;
+    note: string;
+  };
+  fourFifthCoaches?: { coaches: number; curve: EstimateCurvePoint[]; recommended: number | null; note: string };
+  sharedCoaching?: {
+    maxEnclaves: number;
+    maxTravelMinutes: number;
+    groups: string[][];
+    coachesSaved: number;
+    curve: EstimateCurvePoint[];
+    recommended: number | null;
+    butterfliesSaved: number | null;
+    note: string;
+  };
 }
 
 export interface EstimateJob {

@@ -26,11 +26,14 @@ export function CoverageChart({ estimate, width = 640, height = 320, compact = f
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
   const lowest = Math.min(...curve.flatMap((p) => [p.fullDaysShare, p.enclaveDaysCoveredShare]), estimate.serviceLevel.target);
-  const yMin = Math.max(0, Math.floor(lowest * 10) / 10);
+  // Round ticks (every 5, 10 or 20 %) from just below the lowest value to 100 %.
+  const step = 1 - lowest <= 0.2 ? 0.05 : 1 - lowest <= 0.45 ? 0.1 : 0.2;
+  const yMin = Math.max(0, Math.floor((lowest - 1e-9) / step) * step);
+  const tickCount = Math.round((1 - yMin) / step);
   const x = (v: number) => pad.left + (xMax === xMin ? innerW / 2 : ((v - xMin) / (xMax - xMin)) * innerW);
   const y = (v: number) => pad.top + (1 - (v - yMin) / (1 - yMin || 1)) * innerH;
   const line = (key: "fullDaysShare" | "enclaveDaysCoveredShare") => curve.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.butterflies).toFixed(1)},${y(p[key]).toFixed(1)}`).join(" ");
-  const yTicks = Array.from({ length: 6 }, (_, i) => yMin + ((1 - yMin) * i) / 5);
+  const yTicks = Array.from({ length: tickCount + 1 }, (_, i) => yMin + i * step);
   const target = estimate.serviceLevel.target;
   const metricLabel = estimate.serviceLevel.metric === "enclaveDays" ? "enclavedagen gedekt" : "volledig gedekte dagen";
   const title = `Dekking per aantal vlinders, ${estimate.year}`;
@@ -53,7 +56,7 @@ export function CoverageChart({ estimate, width = 640, height = 320, compact = f
         ))}
         {!compact && <text x={pad.left + innerW / 2} y={height - 6} textAnchor="middle" className="axis-title">aantal vlinderbegeleiders</text>}
         <line x1={pad.left} x2={width - pad.right} y1={y(target)} y2={y(target)} className="target" />
-        <text x={width - pad.right} y={y(target) - 5} textAnchor="end" className="target-label">doel {pct.format(target)} ({metricLabel})</text>
+        <text x={pad.left + 6} y={y(target) + 14} className="target-label">doel {pct.format(target)} ({metricLabel})</text>
         {estimate.recommended != null && (
           <g>
             <line x1={x(estimate.recommended)} x2={x(estimate.recommended)} y1={pad.top} y2={pad.top + innerH} className="recommended" />

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.ts";
-import type { Estimate, EstimateMetric } from "../api/types.ts";
+import type { Estimate, EstimateMetric, EstimateWhatIfs } from "../api/types.ts";
 import { may, useUser } from "../lib/session.ts";
 import { todayInBrussels } from "../lib/dates.ts";
 import { CoverageChart } from "./coverage-chart.tsx";
@@ -75,7 +75,6 @@ export function HrPage() {
 
   const current = done.find((r) => r.id === shown);
   const compared = done.filter((r) => compare.has(r.id));
-  const whatIfs = current?.result.whatIfs ?? [];
 
   return (
     <section className="page hr" aria-labelledby="hr-title">
@@ -112,16 +111,7 @@ export function HrPage() {
 
       {current && <EstimateResult run={current} />}
 
-      {whatIfs.length > 0 && current && (
-        <section aria-labelledby="whatif-title">
-          <h2 id="whatif-title">Wat als…</h2>
-          <div className="side-by-side">
-            {[{ name: "Basis", result: current.result }, ...whatIfs].map((w) => (
-              <ComparisonColumn key={w.name} label={w.name} result={w.result} />
-            ))}
-          </div>
-        </section>
-      )}
+      {current?.result.whatIfs && <WhatIfs base={current.result} whatIfs={current.result.whatIfs} />}
 
       {done.length > 0 && (
         <section aria-labelledby="compare-title">
@@ -193,12 +183,60 @@ function EstimateResult({ run }: { run: Run }) {
   );
 }
 
-function ComparisonColumn({ label, result }: { label: string; result: Estimate }) {
+function WhatIfs({ base, whatIfs }: { base: Estimate; whatIfs: EstimateWhatIfs }) {
+  const { fourFifthCoaches: fourFifth, sharedCoaching: shared, standInWorkers: standIns } = whatIfs;
+  if (!fourFifth && !shared && !standIns) return null;
+  return (
+    <section aria-labelledby="whatif-title">
+      <h2 id="whatif-title">Wat als…</h2>
+      {(fourFifth || shared) && (
+        <div className="side-by-side">
+          <ComparisonColumn label="Zoals nu" result={base} />
+          {fourFifth && (
+            <ComparisonColumn label={`Alle ${fourFifth.coaches} voltijdse vaste begeleiders 4/5`} result={{ ...base, curve: fourFifth.curve, recommended: fourFifth.recommended }} note={fourFifth.note} />
+          )}
+          {shared && (
+            <ComparisonColumn
+              label={`Gedeelde begeleiding (max ${shared.maxEnclaves} enclaves, ${shared.maxTravelMinutes} min)`}
+              result={{ ...base, curve: shared.curve, recommended: shared.recommended }}
+              note={`${shared.note}${shared.coachesSaved ? ` · ${shared.coachesSaved} begeleider(s) vrij` : ""}${shared.butterfliesSaved != null ? ` · ${shared.butterfliesSaved} vlinder(s) minder` : ""}`}
+            />
+          )}
+        </div>
+      )}
+      {standIns && (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              Invalmaatwerkers voor lijnenclaves ({standIns.lineEnclaveIds.join(", ")}): {standIns.inHouseStandIns} intern beschikbaar;
+              aanbevolen extra: <strong>{standIns.recommendedExtra ?? "buiten bereik"}</strong>. {standIns.note}
+            </caption>
+            <thead><tr><th scope="col">Extra invallers</th><th scope="col">Enclavedagen op minimum</th><th scope="col">Dagen volledig</th><th scope="col">Dagen onder minimum (gem.)</th><th scope="col">95e percentiel</th></tr></thead>
+            <tbody>
+              {standIns.curve.map((r) => (
+                <tr key={r.people} className={r.people === standIns.recommendedExtra ? "recommended-row" : undefined}>
+                  <th scope="row">{r.people}</th>
+                  <td>{pct.format(r.coveredShare)}</td>
+                  <td>{pct.format(r.fullDaysShare)}</td>
+                  <td>{num.format(r.uncoveredDays.mean)}</td>
+                  <td>{num.format(r.uncoveredDays.p95)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ComparisonColumn({ label, result, note }: { label: string; result: Estimate; note?: string }) {
   return (
     <article className="compare-column" aria-label={label}>
       <h3>{label}</h3>
       <p className="figure"><span className="value">{result.recommended ?? "—"}</span> vlinders aanbevolen</p>
       <p className="small muted">minimum {result.arithmeticMinimum} · doel {pct.format(result.serviceLevel.target)} {METRIC[result.serviceLevel.metric]}</p>
+      {note && <p className="small muted">{note}</p>}
       <CoverageChart estimate={result} width={360} height={200} compact />
     </article>
   );
