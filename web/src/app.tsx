@@ -43,8 +43,8 @@ export function App() {
       <LoginPage
         onLogin={(u) => {
           setUser(u);
-          const next = new URLSearchParams(location.search).get("terug");
-          navigate(next && next.startsWith("/") ? next : "/", { replace: true });
+          // A link to a day opened while signed out stays on that day after signing in.
+          if (location.pathname === "/inloggen") navigate("/", { replace: true });
         }}
       />
     );
