@@ -274,3 +274,89 @@ export const planSchema = z.strictObject({
   }),
 });
 export type Plan = z.infer<typeof planSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Estimate (output of `vlinder estimate`; optional fields beyond SCENARIO-FORMAT.md are additions)
+
+export const estimateMetricSchema = z.enum(["enclaveDays", "fullDays"]);
+export type EstimateMetric = z.infer<typeof estimateMetricSchema>;
+
+const share = z.number().min(0).max(1);
+const days = z.number().min(0, "must not be negative");
+
+export const estimateCurveRowSchema = z.strictObject({
+  butterflies: count,
+  fullDaysShare: share,
+  enclaveDaysCoveredShare: share,
+  uncoveredEnclaveDays: z.strictObject({ mean: days, p50: days, p95: days }),
+});
+export type EstimateCurveRow = z.infer<typeof estimateCurveRowSchema>;
+
+/** A what-if's own curve: people added (stand-ins or butterflies) against coverage. */
+export const whatIfCurveRowSchema = z.strictObject({
+  people: count,
+  coveredShare: share,
+  fullDaysShare: share,
+  uncoveredDays: z.strictObject({ mean: days, p50: days, p95: days }),
+});
+export type WhatIfCurveRow = z.infer<typeof whatIfCurveRowSchema>;
+
+export const estimateWhatIfsSchema = z.strictObject({
+  /** Stand-in workers for line enclaves (staffing.min = staffing.target): how many keep them at their minimum. */
+  standInWorkers: z
+    .strictObject({
+      lineEnclaveIds: z.array(id),
+      inHouseStandIns: count,
+      enclaveDays: count,
+      curve: z.array(whatIfCurveRowSchema),
+      /** Extra stand-ins (trained for every line enclave) on top of the in-house ones; null when out of reach. */
+      recommendedExtra: count.nullable(),
+      note: z.string(),
+    })
+    .optional(),
+  /** Every full-time fixed coach at 4/5. */
+  fourFifthCoaches: z
+    .strictObject({
+      coaches: count,
+      curve: z.array(estimateCurveRowSchema),
+      recommended: count.nullable(),
+      note: z.string(),
+    })
+    .optional(),
+  /** The shared coaching pilot: one coach for up to N small enclaves within M minutes. */
+  sharedCoaching: z
+    .strictObject({
+      maxEnclaves: z.number().int().min(2),
+      maxTravelMinutes: count,
+      groups: z.array(z.array(id)),
+      coachesSaved: count,
+      curve: z.array(estimateCurveRowSchema),
+      recommended: count.nullable(),
+      butterfliesSaved: z.number().int().nullable(),
+      note: z.string(),
+    })
+    .optional(),
+});
+export type EstimateWhatIfs = z.infer<typeof estimateWhatIfsSchema>;
+
+export const estimateSchema = z.strictObject({
+  version: z.literal(1),
+  year: z.number().int(),
+  serviceLevel: z.strictObject({ metric: estimateMetricSchema, target: share }),
+  runs: z.number().int().min(1),
+  seed: z.number().int(),
+  demand: z.strictObject({
+    enclaveDays: count,
+    coachAbsenceDays: days,
+    butterflyAvailableDays: days,
+  }),
+  arithmeticMinimum: count,
+  curve: z.array(estimateCurveRowSchema).min(1),
+  recommended: count,
+  /** Butterflies in the scenario, for comparison with the recommendation. */
+  scenarioButterflies: count.optional(),
+  /** The model's assumptions, in words, for the reader of the estimate. */
+  assumptions: z.array(z.string()).optional(),
+  whatIfs: estimateWhatIfsSchema.optional(),
+});
+export type Estimate = z.infer<typeof estimateSchema>;
