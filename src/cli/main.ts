@@ -11,11 +11,14 @@ import { parseArgs } from "node:util";
 import { checkCommand } from "./check-command.ts";
 import { processIo, type CliIo } from "./cli-io.ts";
 import type { Command, Flags } from "./command.ts";
+import { estimateCommand } from "./estimate-command.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
+import { exportCommand } from "./export-command.ts";
+import { importCommand } from "./import-command.ts";
 import { planCommand } from "./plan-command.ts";
 import { validateCommand } from "./validate-command.ts";
 
-const COMMANDS: readonly Command[] = [planCommand, checkCommand, validateCommand];
+const COMMANDS: readonly Command[] = [planCommand, checkCommand, validateCommand, estimateCommand, importCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -26,6 +29,10 @@ Usage:
   vlinder plan --scenario FILE --date YYYY-MM-DD [--previous PLAN] [--json] [--lp FILE] [--out FILE]
   vlinder check --scenario FILE --plan FILE
   vlinder validate --scenario FILE
+  vlinder estimate --scenario FILE --year YYYY [--service-level 0.99] [--metric enclaveDays|fullDays]
+                   [--runs N] [--seed S] [--json] [--plot FILE.svg]
+  vlinder import --scenario FILE [--organisation NAME]
+  vlinder export [--organisation NAME] [--out FILE]
   vlinder help [COMMAND]
   vlinder --version
 
@@ -33,7 +40,8 @@ Commands:
 ${list}
 
 Exit status: 0 ok, 1 check found violations, 2 bad input (nothing written), 70 internal error.
-Scenario and plan files: docs/scenario-format.md`;
+Scenario and plan files: docs/scenario-format.md
+Database (import, export): DATABASE_URL, file:PATH or postgresql://…; default data/vlinder.db`;
 }
 
 function version(): string {

@@ -245,7 +245,7 @@ function assumptions(scenario: Scenario, sites: readonly SiteSpec[], options: Re
   const needTwo = sites.filter((site) => site.need > 1).map((site) => `${site.id} (${site.need})`);
   const list = [
     "Simulated per half-day block; an enclave without enough coaches in a block loses half an enclave-day.",
-    `An enclave needs at least ${scenario.rules.minCoachesPerEnclave} coach(es) and as many as the ratio norms ask for its contract minimum headcount of its lightest-need home workers` +
+    `An enclave needs at least ${scenario.rules.minCoachesPerEnclave === 1 ? "1 coach" : `${scenario.rules.minCoachesPerEnclave} coaches`} and as many as the ratio norms ask for its contract minimum headcount of its lightest-need home workers` +
       (needTwo.length > 0 ? `: more than one for ${needTwo.join(", ")}.` : "; every enclave here needs one."),
     "Butterflies are matched to the uncovered enclaves they are trained for (maximum bipartite matching); fixed coaches whose own enclave does not run, or who are more than it needs, stand in where trained.",
     "With fewer butterflies than the scenario has, the most widely trained are kept; butterflies beyond the scenario's are full-time and trained for every enclave.",
