@@ -21,6 +21,11 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** A what-if's first line: two spaces in, continued four spaces in. */
+function item(text: string): string {
+  return `  ${wrapText(text, WIDTH, 4, 2)}`;
+}
+
 function wrap(text: string, indent = 0): string {
   return " ".repeat(indent) + wrapText(text, WIDTH, indent);
 }
@@ -101,7 +106,7 @@ function formatWhatIfs(estimate: Estimate, palette: Palette): string[] {
       ]);
       lines.push(
         ...layoutTable(
-          [{ header: "    STAND-INS" }, { header: "LINE ENCLAVE-DAYS AT MINIMUM", align: "right" }, { header: "DAYS ALL AT MINIMUM", align: "right" }, { header: "SHORT/YEAR", align: "right" }, { header: "" }],
+          [{ header: "    STAND-INS" }, { header: "ENCLAVE-DAYS AT MINIMUM", align: "right" }, { header: "FULL DAYS", align: "right" }, { header: "SHORT/YEAR", align: "right" }, { header: "" }],
           rows.map(([first, ...rest]) => [`    ${first}`, ...rest]),
         ),
       );
@@ -110,7 +115,7 @@ function formatWhatIfs(estimate: Estimate, palette: Palette): string[] {
   }
   if (whatIfs.fourFifthCoaches) {
     const f = whatIfs.fourFifthCoaches;
-    lines.push(`  ${palette.bold("Fixed coaches at 4/5")}: ${f.coaches} full-time coaches each take one day off a week → ${need(f.recommended)} needed instead of ${base}.`);
+    lines.push(item(`${palette.bold("Fixed coaches at 4/5")}: ${f.coaches} full-time coaches each take one day off a week → ${need(f.recommended)} needed instead of ${base}.`));
     lines.push(wrap(f.note, 4));
   }
   if (whatIfs.sharedCoaching) {
@@ -118,7 +123,9 @@ function formatWhatIfs(estimate: Estimate, palette: Palette): string[] {
     const groups = s.groups.length > 0 ? s.groups.map((group) => group.join("+")).join(", ") : "no group of small enclaves close enough";
     const saved = s.butterfliesSaved === null ? "" : s.butterfliesSaved > 0 ? `, and ${plural(s.butterfliesSaved, "butterfly", "butterflies")} fewer` : s.butterfliesSaved < 0 ? `, but ${plural(-s.butterfliesSaved, "butterfly", "butterflies")} more` : ", the same number of butterflies";
     lines.push(
-      `  ${palette.bold("Shared coaching pilot")} (one coach for up to ${s.maxEnclaves} small enclaves within ${s.maxTravelMinutes} minutes): ${groups} → ${plural(s.coachesSaved, "fixed coach", "fixed coaches")} fewer${saved} (${need(s.recommended)}).`,
+      item(
+        `${palette.bold("Shared coaching pilot")} (one coach for up to ${s.maxEnclaves} small enclaves within ${s.maxTravelMinutes} minutes): ${groups} → ${plural(s.coachesSaved, "fixed coach", "fixed coaches")} fewer${saved} (${need(s.recommended)}).`,
+      ),
     );
     lines.push(wrap(s.note, 4));
   }
