@@ -119,7 +119,8 @@ export const api = {
   day: (date: string) => request<DayView>("GET", `/days/${enc(date)}/plan`),
   replan: (date: string, version: number) => request<DayView>("POST", `/days/${enc(date)}/replan`, { version }),
   move: (date: string, version: number, personId: string, toEnclaveId: string | null, pin = false) =>
-    request<DayView>("POST", `/days/${enc(date)}/moves`, { version, personId, toEnclaveId, pin }),
+    // pin is optional in the contract: sent only when asked for.
+    request<DayView>("POST", `/days/${enc(date)}/moves`, { version, personId, toEnclaveId, ...(pin ? { pin: true } : {}) }),
   suggestions: async (date: string, enclaveId: string, block: Block) =>
     listOf<Suggestion>(
       await request<unknown>("GET", `/days/${enc(date)}/suggestions?enclaveId=${enc(enclaveId)}&block=${block}`),

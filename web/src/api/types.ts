@@ -50,6 +50,8 @@ export interface Suggestion {
   fromEnclaveId: string | null;
   reason: string;
   rank: number;
+  /** false: the service ranks them but the move would break a rule. */
+  allowed?: boolean;
 }
 
 export interface Violation {

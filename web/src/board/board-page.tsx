@@ -268,7 +268,7 @@ function Board({ date, scenario }: { date: string; scenario: Scenario }) {
             <strong>{counts.covered} van {running.length}</strong> actieve enclaves gedekt
             {counts.short > 0 && <> · <span className="text-short">{counts.short} {STATUS_TEXT.short.toLowerCase()}</span></>}
             {counts.nocoach > 0 && <> · <span className="text-nocoach">{counts.nocoach} zonder begeleider</span></>}
-            {" · "}{plan.changes.length} wijzigingen t.o.v. {view?.published != null ? "het gepubliceerde plan" : "de vaste ploegen"}
+            {" · "}{plan.changes.length} wijzigingen t.o.v. {view?.version.number === 1 ? "de vaste ploegen" : view?.published != null ? "het gepubliceerde plan" : "de vorige versie"}
           </p>
 
           {fresh.size > 0 && (

@@ -51,9 +51,10 @@ export function SuggestionList({ date, enclaveId, blocks, people, onPick }: Prop
           <ol className="suggestion-list" aria-label={`Voorstellen ${enclaveId} ${BLOCK[block]}`}>
             {[...list].sort((a, b) => a.rank - b.rank).map((s) => (
               <li key={s.personId}>
-                <button type="button" className="small" onClick={() => onPick(s.personId)}>
+                <button type="button" className="small" onClick={() => onPick(s.personId)} disabled={s.allowed === false}>
                   Inzetten
                 </button>{" "}
+                {s.allowed === false && <span className="tag">breekt een regel</span>}{" "}
                 <strong>{s.name || people.get(s.personId)?.name || s.personId}</strong>{" "}
                 <span className="muted">({COACH_ROLE[s.role] ?? s.role}{s.fromEnclaveId ? `, nu ${s.fromEnclaveId}` : ", vrij"})</span>
                 <span className="reason"> — {s.reason}</span>

@@ -56,11 +56,10 @@ export function CoverageChart({ estimate, width = 640, height = 320, compact = f
         ))}
         {!compact && <text x={pad.left + innerW / 2} y={height - 6} textAnchor="middle" className="axis-title">aantal vlinderbegeleiders</text>}
         <line x1={pad.left} x2={width - pad.right} y1={y(target)} y2={y(target)} className="target" />
-        <text x={pad.left + 6} y={y(target) + 14} className="target-label">doel {pct.format(target)} ({metricLabel})</text>
         {estimate.recommended != null && (
           <g>
             <line x1={x(estimate.recommended)} x2={x(estimate.recommended)} y1={pad.top} y2={pad.top + innerH} className="recommended" />
-            <text x={x(estimate.recommended) + 4} y={pad.top + 12} className="recommended-label">aanbevolen: {estimate.recommended}</text>
+            <text x={x(estimate.recommended) + 4} y={pad.top + innerH - 6} className="recommended-label">aanbevolen: {estimate.recommended}</text>
           </g>
         )}
         <path d={line("enclaveDaysCoveredShare")} className="series series-enclave" />
@@ -75,7 +74,7 @@ export function CoverageChart({ estimate, width = 640, height = 320, compact = f
       <figcaption className="legend">
         <span><span className="swatch swatch-enclave" aria-hidden="true">●</span> enclavedagen gedekt</span>
         <span><span className="swatch swatch-full" aria-hidden="true">■</span> dagen waarop elke enclave gedekt is</span>
-        <span><span className="swatch swatch-target" aria-hidden="true">- -</span> doel</span>
+        <span><span className="swatch swatch-target" aria-hidden="true">- -</span> doel {pct.format(target)} ({metricLabel})</span>
       </figcaption>
     </figure>
   );
