@@ -5,7 +5,8 @@
  */
 import type { Server } from "node:http";
 import { readFileSync } from "node:fs";
-import { openDatabase, findApiToken, findSession, type Database } from "../db/index.ts";
+import { openDatabase, findApiToken, findSession, type Database, type User } from "../db/index.ts";
+import { AuthCache } from "./auth-cache.ts";
 import { createApp } from "./app.ts";
 import { seedDemoIfEmpty } from "./demo.ts";
 import type { Caller } from "./route.ts";
@@ -44,15 +45,16 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   try {
     const seeded = options.seedDemo ? await seedDemoIfEmpty(db) : false;
     const jobs = new EstimateJobs();
+    const authCache = new AuthCache();
     const routes = [
-      ...authRoutes(db, { secureCookies: false }),
+      ...authRoutes(db, { secureCookies: false, authCache }),
       ...dataRoutes(db),
       ...dayRoutes(db, { timeoutMs: options.planTimeoutMs ?? DEFAULT_PLAN_TIMEOUT_MS }),
       ...estimateRoutes(db, jobs),
     ];
     const app = createApp({
       routes,
-      authenticate: (token, kind) => authenticate(db, token, kind),
+      authenticate: (token, kind) => authenticate(db, authCache, token, kind),
       version: packageVersion(),
       ...(options.webDist ? { webDist: options.webDist } : {}),
       ...(options.log ? { log: options.log } : {}),
@@ -78,10 +80,21 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   }
 }
 
-async function authenticate(db: Database, token: string, kind: "session" | "bearer"): Promise<Caller | null> {
-  const user = kind === "session" ? (await findSession(db, token))?.user : await findApiToken(db, token);
+async function authenticate(db: Database, cache: AuthCache, token: string, kind: "session" | "bearer"): Promise<Caller | null> {
+  const key = `${kind}:${token}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  let user: User | null | undefined;
+  let expiresAt: number | undefined;
+  if (kind === "session") {
+    const session = await findSession(db, token);
+    user = session?.user;
+    expiresAt = session?.expiresAt.getTime();
+  } else {
+    user = await findApiToken(db, token);
+  }
   if (!user) return null;
-  return {
+  const caller: Caller = {
     userId: user.id,
     email: user.email,
     name: user.name,
@@ -89,6 +102,8 @@ async function authenticate(db: Database, token: string, kind: "session" | "bear
     organisationId: user.organisationId,
     organisationName: user.organisation.name,
   };
+  cache.set(key, caller, expiresAt);
+  return caller;
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {

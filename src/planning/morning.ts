@@ -158,7 +158,7 @@ async function assertNewest(store: DayStore, date: string, seenVersion: number):
 }
 
 async function dayView(store: DayStore, date: string, shown: StoredPlan): Promise<DayView> {
-  const published = shown.status === "published" ? shown : await store.published(date);
+  const [published, stamp] = await Promise.all([shown.status === "published" ? shown : store.published(date), store.dataStamp()]);
   const { plan, dataStamp, ...version } = shown;
-  return { date, version, published: published?.number ?? null, stale: dataStamp < (await store.dataStamp()), plan };
+  return { date, version, published: published?.number ?? null, stale: dataStamp < stamp, plan };
 }

@@ -6,13 +6,14 @@
 import { z } from "zod";
 import * as repo from "../../db/index.ts";
 import type { Database } from "../../db/index.ts";
-import { SESSION_COOKIE } from "../app.ts";
+import { SESSION_COOKIE, readCookie } from "../app.ts";
+import type { AuthCache } from "../auth-cache.ts";
 import { loginBody, roleSchema, userSchema } from "../api-schemas.ts";
 import { HttpError } from "../error-translator.ts";
 import { defineRoute, type AnyRoute, type Caller } from "../route.ts";
 import { actorOf } from "./day-routes.ts";
 
-export function authRoutes(db: Database, options: { secureCookies: boolean }): AnyRoute[] {
+export function authRoutes(db: Database, options: { secureCookies: boolean; authCache: AuthCache }): AnyRoute[] {
   return [
     defineRoute({
       method: "post",
@@ -44,8 +45,11 @@ export function authRoutes(db: Database, options: { secureCookies: boolean }): A
       role: "viewer",
       response: null,
       handler: async ({ req, res }) => {
-        const token = /(?:^|;\s*)vlinder_session=([^;]+)/.exec(req.get("cookie") ?? "")?.[1];
-        if (token) await repo.deleteSession(db, decodeURIComponent(token));
+        const token = readCookie(req.get("cookie"), SESSION_COOKIE);
+        if (token) {
+          await repo.deleteSession(db, token);
+          options.authCache.forget(`session:${token}`);
+        }
         res.clearCookie(SESSION_COOKIE, { path: "/" });
       },
     }),
