@@ -33,6 +33,8 @@ export const moveBody = z.strictObject({
   personId: z.string().min(1),
   toEnclaveId: z.string().min(1).nullable(),
   blocks: z.array(blockSchema).min(1).optional(),
+  /** Keep the person there in later re-plans. */
+  pin: z.boolean().optional(),
 });
 
 export const dayViewSchema = z.object({

@@ -50,7 +50,19 @@ export function previousPlacements(previous: Plan | null): Map<string, { am: str
   return placements;
 }
 
-export function buildDayContext(scenario: Scenario, date: string, previous: Plan | null = null): DayContext {
+/** A planner's pin: this person works at this enclave in every re-plan (or nowhere, if they cannot). */
+export interface Pin {
+  personId: string;
+  enclaveId: string;
+}
+
+export function buildDayContext(scenario: Scenario, date: string, previous: Plan | null = null, pins: readonly Pin[] = []): DayContext {
+  const pinned = new Map(pins.map((pin) => [pin.personId, pin.enclaveId]));
+  // A pin narrows where the person may go to the one enclave, and makes it where they belong.
+  const narrow = (personId: string, eligible: string[]) => {
+    const pin = pinned.get(personId);
+    return pin === undefined ? eligible : eligible.filter((id) => id === pin);
+  };
   const enclaveStatus = new Map<string, EnclaveDayStatus>();
   const staffable: DayEnclave[] = [];
   for (const enclave of scenario.enclaves) {
@@ -85,12 +97,12 @@ export function buildDayContext(scenario: Scenario, date: string, previous: Plan
       (id) => staffableIds.has(id) && !excluded.has(id),
     );
     const was = before.get(worker.id);
-    const reference = previous ? (was?.am ?? was?.pm ?? null) : worker.homeEnclaveId;
+    const reference = pinned.get(worker.id) ?? (previous ? (was?.am ?? was?.pm ?? null) : worker.homeEnclaveId);
     return {
       id: worker.id,
       guidance: worker.guidance,
       blocks,
-      eligible,
+      eligible: narrow(worker.id, eligible),
       reference,
       home: worker.homeEnclaveId,
       needsSeat: worker.transport === "van",
@@ -102,14 +114,18 @@ export function buildDayContext(scenario: Scenario, date: string, previous: Plan
     available.set(coach.id, blocks);
     const eligible = uniqueIds([coach.homeEnclaveId, ...coach.qualifiedEnclaveIds]).filter((id) => staffableIds.has(id));
     const was = before.get(coach.id);
-    const reference = previous
-      ? { am: was?.am ?? null, pm: was?.pm ?? null }
-      : { am: coach.homeEnclaveId, pm: coach.homeEnclaveId };
+    const pin = pinned.get(coach.id);
+    const reference =
+      pin !== undefined
+        ? { am: pin, pm: pin }
+        : previous
+          ? { am: was?.am ?? null, pm: was?.pm ?? null }
+          : { am: coach.homeEnclaveId, pm: coach.homeEnclaveId };
     return {
       id: coach.id,
       role: coach.role,
       blocks,
-      eligible,
+      eligible: narrow(coach.id, eligible),
       reference,
       home: coach.homeEnclaveId,
       needsSeat: coach.transport === "van",

@@ -23,6 +23,8 @@ export interface ManualMove {
   toEnclaveId: string | null;
   /** The blocks to move; by default every block the person works and the enclave runs. */
   blocks?: Block[];
+  /** Keep the person at `toEnclaveId` in later re-plans (a manual move always drops an older pin). */
+  pin?: boolean;
 }
 
 export interface MoveOutcome {
@@ -60,6 +62,9 @@ export function applyManualMove(scenario: Scenario, current: Plan, move: ManualM
     for (const block of blocks) team[block][kind] = [...team[block][kind], move.personId].sort();
   }
   const plan = rebuildPlan(context, teams);
+  const pins = (current.pins ?? []).filter((pin) => pin.personId !== move.personId);
+  if (move.pin && move.toEnclaveId !== null) pins.push({ personId: move.personId, enclaveId: move.toEnclaveId });
+  if (pins.length > 0) plan.pins = pins;
   for (const change of plan.changes) {
     if (change.personId === move.personId) change.reason = `moved by the planner${change.reason ? `; ${change.reason}` : ""}`;
   }

@@ -90,7 +90,8 @@ export async function replanDay(store: DayStore, date: string, seenVersion: numb
   const sentOut = published ?? latest;
   const scenario = await store.loadScenario();
   const stamp = await store.dataStamp();
-  const { plan } = planDay(scenario, date, { previous: sentOut.plan, timeoutMs: budget.timeoutMs });
+  // The planner's pins live on the newest version; the changes count against the one sent out.
+  const { plan } = planDay(scenario, date, { previous: sentOut.plan, pins: latest.plan.pins ?? [], timeoutMs: budget.timeoutMs });
   const saved = await store.saveDraft(date, { plan, dataStamp: stamp, expectedLatest: latest.number, basedOn: sentOut.number });
   return dayView(store, date, saved);
 }
@@ -99,6 +100,7 @@ export interface MoveRequest {
   personId: string;
   toEnclaveId: string | null;
   blocks?: Block[];
+  pin?: boolean;
 }
 
 /** A planner's move on the newest version: checked by the validator, refused with the rules it breaks. */

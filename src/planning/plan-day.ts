@@ -11,7 +11,7 @@ import { solveDay, type DaySolution } from "../../solver/index.ts";
 import type { DayAssignment } from "../../solver/decode.ts";
 import { validatePlan } from "../validation/validate-plan.ts";
 import type { Violation } from "../validation/violation.ts";
-import { buildDayContext, previousPlacements, type DayContext } from "./build-day-instance.ts";
+import { buildDayContext, previousPlacements, type DayContext, type Pin } from "./build-day-instance.ts";
 import { absenceOn, BLOCK_WORD, explainEnclave, personLabel, unavailableReason } from "./explain.ts";
 import { coachesNeeded, countGuidance, describeGuidance } from "../validation/ratio.ts";
 
@@ -21,6 +21,8 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export interface PlanDayOptions {
   /** The plan already sent out: re-plan with the fewest changes to it. */
   previous?: Plan;
+  /** People the planner pinned: kept at their enclave (the plan carries the pins on). */
+  pins?: Pin[];
   timeoutMs?: number;
 }
 
@@ -42,7 +44,8 @@ export class PlanInvalidError extends Error {
 }
 
 export function planDay(scenario: Scenario, date: string, options: PlanDayOptions = {}): PlanDayResult {
-  const context = buildDayContext(scenario, date, options.previous ?? null);
+  const pins = (options.pins ?? []).filter((pin) => scenario.enclaves.some((e) => e.id === pin.enclaveId));
+  const context = buildDayContext(scenario, date, options.previous ?? null, pins);
   const solution = solveDay(context.day, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const plan = assemblePlan(context, solution.assignment, {
     solveMs: Math.round(solution.solveMs * 10) / 10,
@@ -51,6 +54,7 @@ export function planDay(scenario: Scenario, date: string, options: PlanDayOption
     levels: solution.levels.map((level) => level.name),
     proven: solution.levels.map((level) => level.optimal),
   });
+  if (pins.length > 0) plan.pins = pins.map((pin) => ({ ...pin }));
   assertPlanIsValid(scenario, plan);
   return { plan, objective: solution.weightedObjective, lp: solution.lp, solution, context };
 }

@@ -264,6 +264,8 @@ export const planSchema = z.strictObject({
       block: blockSchema.optional(),
     }),
   ),
+  /** Optional addition: people the planner pinned to an enclave; re-plans keep them there. */
+  pins: z.array(z.strictObject({ personId: id, enclaveId: id })).optional(),
   stats: z.strictObject({
     solveMs: z.number(),
     optimal: z.boolean(),

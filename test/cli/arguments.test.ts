@@ -65,7 +65,13 @@ describe.concurrent("commands and flags vlinder does not know", () => {
   });
 
   it("when help is asked for an unknown command, then exit 2", async () => {
-    expect((await vlinder(["help", "estimate"])).status).toBe(2);
+    expect((await vlinder(["help", "forecast"])).status).toBe(2);
+  });
+
+  it("when help is asked for a known command, then its help is printed, exit 0", async () => {
+    const run = await vlinder(["help", "estimate"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("--year");
   });
 });
 

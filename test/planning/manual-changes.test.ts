@@ -183,3 +183,23 @@ describe("daily registration", () => {
     expect(html).not.toContain("<h2>E10 ·");
   });
 });
+
+describe("pins", () => {
+  it("when the planner pins a worker to another enclave they are trained for, then a re-plan keeps them there and carries the pin", () => {
+    const pins = [{ personId: "W001", enclaveId: "E02" }];
+    const replanned = planDay(scenario, DATE, { previous: plan, pins, timeoutMs: 60_000 }).plan;
+    expect(enclaveOf(replanned, "W001")).toBe("E02");
+    expect(replanned.pins).toEqual(pins);
+    expect(replanned.changes.find((c) => c.personId === "W001")).toMatchObject({ from: "E01", to: "E02" });
+    expect(validatePlan(scenario, replanned)).toEqual([]);
+  }, 120_000);
+
+  it("when a move is pinned, then the plan carries the pin; moving the person again drops it", () => {
+    const { plan: pinned } = applyManualMove(scenario, plan, { personId: "W002", toEnclaveId: null, pin: false });
+    expect(pinned.pins).toBeUndefined();
+    const { plan: withPin } = applyManualMove(scenario, plan, { personId: "W001", toEnclaveId: "E02", pin: true });
+    expect(withPin.pins).toEqual([{ personId: "W001", enclaveId: "E02" }]);
+    const { plan: moved } = applyManualMove(scenario, withPin, { personId: "W001", toEnclaveId: "E01" });
+    expect(moved.pins).toBeUndefined();
+  });
+});
