@@ -2,7 +2,19 @@
  * The shapes of docs/api.md as the board sees them. Scenario and plan objects come from the
  * zod schemas of the core (types only: nothing of zod reaches the browser bundle).
  */
-import type { Absence, Block, Coach, Enclave, Plan, Route, Scenario, Worker } from "../../../src/scenario/schema.ts";
+import type {
+  Absence,
+  Block,
+  Coach,
+  Enclave,
+  Estimate,
+  EstimateMetric,
+  EstimateWhatIfs,
+  Plan,
+  Route,
+  Scenario,
+  Worker,
+} from "../../../src/scenario/schema.ts";
 
 export type { Absence, Block, Coach, Enclave, Plan, Route, Scenario, Worker };
 export type PlanEnclave = Plan["enclaves"][number];
@@ -64,60 +76,8 @@ export interface InputIssue {
   message: string;
 }
 
-export type EstimateMetric = "enclaveDays" | "fullDays";
-
-export interface EstimateCurvePoint {
-  butterflies: number;
-  fullDaysShare: number;
-  enclaveDaysCoveredShare: number;
-  uncoveredEnclaveDays: { mean: number; p50: number; p95: number };
-}
-
-/** The estimate document (SCENARIO-FORMAT.md, "Estimate"). */
-export interface Estimate {
-  version: 1;
-  year: number;
-  serviceLevel: { metric: EstimateMetric; target: number };
-  runs: number;
-  seed: number;
-  demand: { enclaveDays: number; coachAbsenceDays: number; butterflyAvailableDays: number };
-  arithmeticMinimum: number;
-  curve: EstimateCurvePoint[];
-  recommended: number | null;
-  scenarioButterflies?: number;
-  assumptions?: string[];
-  whatIfs?: EstimateWhatIfs;
-}
-
-export interface WhatIfCurveRow {
-  people: number;
-  coveredShare: number;
-  fullDaysShare: number;
-  uncoveredDays: { mean: number; p50: number; p95: number };
-}
-
-/** What-ifs the estimate may add (each optional): stand-in workers, 4/5 coaches, shared coaching. */
-export interface EstimateWhatIfs {
-  standInWorkers?: {
-    lineEnclaveIds: string[];
-    inHouseStandIns: number;
-    enclaveDays: number;
-    curve: WhatIfCurveRow[];
-    recommendedExtra: number | null;
-    note: string;
-  };
-  fourFifthCoaches?: { coaches: number; curve: EstimateCurvePoint[]; recommended: number | null; note: string };
-  sharedCoaching?: {
-    maxEnclaves: number;
-    maxTravelMinutes: number;
-    groups: string[][];
-    coachesSaved: number;
-    curve: EstimateCurvePoint[];
-    recommended: number | null;
-    butterfliesSaved: number | null;
-    note: string;
-  };
-}
+export type { Estimate, EstimateMetric, EstimateWhatIfs };
+export type EstimateCurvePoint = Estimate["curve"][number];
 
 export interface EstimateJob {
   id: string;

@@ -8,8 +8,11 @@ import type { Estimate } from "../api/types.ts";
 
 const pct = new Intl.NumberFormat("nl-BE", { style: "percent", maximumFractionDigits: 1 });
 
+/** What the chart draws: a curve, the service level, and the recommendation (null: out of reach). */
+export type ChartInput = Pick<Estimate, "year" | "serviceLevel" | "curve"> & { recommended: number | null };
+
 interface Props {
-  estimate: Estimate;
+  estimate: ChartInput;
   width?: number;
   height?: number;
   compact?: boolean;

@@ -10,6 +10,7 @@ import type { Estimate, EstimateMetric, EstimateWhatIfs } from "../api/types.ts"
 import { may, useUser } from "../lib/session.ts";
 import { todayInBrussels } from "../lib/dates.ts";
 import { CoverageChart } from "./coverage-chart.tsx";
+import type { ChartInput } from "./coverage-chart.tsx";
 
 const pct = new Intl.NumberFormat("nl-BE", { style: "percent", maximumFractionDigits: 1 });
 const num = new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 1 });
@@ -230,7 +231,7 @@ function WhatIfs({ base, whatIfs }: { base: Estimate; whatIfs: EstimateWhatIfs }
   );
 }
 
-function ComparisonColumn({ label, result, note }: { label: string; result: Estimate; note?: string }) {
+function ComparisonColumn({ label, result, note }: { label: string; result: ChartInput & Pick<Estimate, "arithmeticMinimum">; note?: string }) {
   return (
     <article className="compare-column" aria-label={label}>
       <h3>{label}</h3>
