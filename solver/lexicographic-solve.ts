@@ -156,8 +156,8 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
    * slack avoids that varies, so callers retry with another one. More slack (0.5) would let a
    * later level's relaxation borrow from this one (Westhoek level 5: 9.81 instead of 10.06).
    */
-  const heldRows = (slack: number): Row[] =>
-    holds.map(({ objective, value }) => ({
+  const heldRows = (slack: number, except: Objective | null = null): Row[] =>
+    holds.filter(({ objective }) => objective !== except).map(({ objective, value }) => ({
       name: `hold ${objective.name}`,
       terms: objective.terms,
       sense: objective.sense === "max" ? ">=" : "<=",
@@ -174,13 +174,19 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
   // not by a sum row: javascript-lp-solver's simplex can stall on such degenerate rows.
   const fixed = new Map<string, number>();
 
-  for (const objective of model.objectives) {
+  model.objectives.forEach((level, k) => {
     const levelStart = performance.now();
+    // The level just above, when it is held by a row, is folded into this one instead (see
+    // foldLevels): the tight hold row is what stalls the simplex on this level's relaxation.
+    const last = holds[holds.length - 1];
+    const above = k > 0 && last !== undefined && last.objective === model.objectives[k - 1] ? last.objective : null;
+    const objective = above ? foldLevels(above, level) : level;
     const better = objective.sense === "max" ? 1 : -1;
     const bound = trivialBound(model, objective);
     let value = evaluate(objective.terms, best);
     let proven = Math.abs(value - bound) < 1e-7;
     let nodes = 0;
+    held = heldRows(HOLD_SLACKS[0]!, above);
     // The LP relaxation's optimum, rounded to the integer side, bounds the level: a point that
     // reaches it is optimal with no branching at all.
     let lpBound: number | null = null;
@@ -188,7 +194,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     if (!proven) {
       let relaxation: ReturnType<typeof solveRelaxation> = null;
       for (const [attempt, slack] of HOLD_SLACKS.entries()) {
-        held = heldRows(slack);
+        held = heldRows(slack, above);
         const left = deadline - performance.now();
         const share = attempt === HOLD_SLACKS.length - 1 ? left : Math.min(left / 3, 2000);
         relaxation = solveRelaxation(model, objective, held, fixed, share);
@@ -253,17 +259,37 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
       if (timedOut) break;
     }
-    value = Math.round(value * 1e6) / 1e6;
-    levels.push({ name: objective.name, value, optimal: proven, ms: performance.now() - levelStart, nodes });
+    const levelValue = Math.round(evaluate(level.terms, best) * 1e6) / 1e6;
+    levels.push({ name: level.name, value: levelValue, optimal: proven, ms: performance.now() - levelStart, nodes });
     if (!proven) allOptimal = false;
     if (Math.abs(value - bound) < 1e-7) {
+      // At the trivial bound every term of the (folded) level sits at its helpful bound.
       for (const [name, v] of boundFixings(model, objective)) fixed.set(name, v);
     } else {
-      holds.push({ objective, value });
+      holds.push({ objective: level, value: levelValue });
     }
     held = heldRows(HOLD_SLACKS[0]!);
-  }
+  });
   return { status: allOptimal ? "optimal" : "feasible", values: best, levels, ms: performance.now() - started };
+}
+
+/**
+ * Level `lower` with the level just above it folded in: W · above + lower, where W exceeds
+ * any difference `lower` can make, so that giving up even one unit of `above` (its values are integers
+ * at integer points) can never pay for itself below. Its optimum is therefore at the optimum
+ * of `above`, and optimal for `lower` there — the lexicographic answer — without the row that
+ * holds `above` at its value. That row is tight at the relaxation's optimum, and degenerate
+ * rows are where javascript-lp-solver's simplex stalls (Westhoek, re-plan after C09: the
+ * last level's relaxation timed out every time with the row, and found nothing better).
+ */
+export function foldLevels(above: Objective, lower: Objective): Objective {
+  // |lower| ≤ range, so two points differ by at most 2 · range below.
+  const weight = 2 * Math.ceil(lower.range) + 1;
+  const sign = above.sense === lower.sense ? 1 : -1;
+  const terms = new Map<string, number>();
+  for (const [name, coefficient] of above.terms) terms.set(name, sign * weight * coefficient);
+  for (const [name, coefficient] of lower.terms) terms.set(name, (terms.get(name) ?? 0) + coefficient);
+  return { name: `${above.name} + ${lower.name}`, sense: lower.sense, terms, range: weight * above.range + lower.range };
 }
 
 function solveRelaxation(
