@@ -16,6 +16,7 @@ import { DomainError, notFound } from "./errors.ts";
 import type { Database } from "./open-database.ts";
 import { ABSENCE_SELECT, ENCLAVE_SELECT, PERSON_SELECT, ROUTE_SELECT, toAbsence, toCoach, toEnclave, toRoute, toWorker } from "./scenario-rows.ts";
 import { applyScenario, loadState, type ApplyResult } from "./scenario-store.ts";
+import { keepScenario } from "./scenario-cache.ts";
 
 type ListKey = "enclaves" | "workers" | "coaches" | "routes";
 type ItemOf<K extends ListKey> = Scenario[K][number];
@@ -32,14 +33,19 @@ async function changeScenario(
   actor: Actor,
   change: (scenario: Scenario) => { focus?: (string | number)[] },
 ): Promise<ApplyResult> {
-  return inTransaction(db, async (tx) => {
+  let written: Scenario | null = null;
+  const result = await inTransaction(db, async (tx) => {
     const state = await loadState(tx, organisationId);
     const next = structuredClone(state.scenario);
     const { focus } = change(next);
     const read = readScenario(next);
     if (!read.ok) throw new ScenarioInputError(relativeIssues(read.issues, focus));
+    written = read.scenario;
     return applyScenario(tx, state, read.scenario, actor);
   });
+  // Committed: the next read of the organisation's scenario needs no queries.
+  if (written) keepScenario(db, organisationId, result.dataStamp, written);
+  return result;
 }
 
 function relativeIssues(issues: readonly InputIssue[], focus: (string | number)[] | undefined): InputIssue[] {

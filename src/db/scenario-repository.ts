@@ -10,10 +10,16 @@ import { DomainError } from "./errors.ts";
 import type { Database } from "./open-database.ts";
 import { applyScenario, loadState, type ApplyResult } from "./scenario-store.ts";
 import { organisationData } from "./scenario-rows.ts";
+import { keepScenario, keptScenario } from "./scenario-cache.ts";
 
 /** The organisation as a scenario (docs/scenario-format.md), lists in their stored order. */
 export async function loadScenario(db: Database, organisationId: string): Promise<Scenario> {
-  return inTransaction(db, async (tx) => (await loadState(tx, organisationId)).scenario);
+  const organisation = await db.prisma.organisation.findUnique({ where: { id: organisationId }, select: { dataStamp: true } });
+  const kept = organisation ? keptScenario(db, organisationId, organisation.dataStamp) : null;
+  if (kept) return kept;
+  const state = await inTransaction(db, (tx) => loadState(tx, organisationId));
+  keepScenario(db, organisationId, state.dataStamp, state.scenario);
+  return state.scenario;
 }
 
 /** Export is the stored scenario, exactly as `loadScenario` gives it. */
