@@ -16,7 +16,9 @@ import { DomainError, notFound } from "./errors.ts";
 import type { Database } from "./open-database.ts";
 import { ABSENCE_SELECT, ENCLAVE_SELECT, PERSON_SELECT, ROUTE_SELECT, toAbsence, toCoach, toEnclave, toRoute, toWorker } from "./scenario-rows.ts";
 import { applyScenario, loadState, type ApplyResult } from "./scenario-store.ts";
-import { keepScenario } from "./scenario-cache.ts";
+import { keepScenario, keptScenario } from "./scenario-cache.ts";
+import { canonicalJson } from "./scenario-rows.ts";
+import { randomUUID } from "node:crypto";
 
 type ListKey = "enclaves" | "workers" | "coaches" | "routes";
 type ItemOf<K extends ListKey> = Scenario[K][number];
@@ -34,8 +36,10 @@ async function changeScenario(
   change: (scenario: Scenario) => { focus?: (string | number)[] },
 ): Promise<ApplyResult> {
   let written: Scenario | null = null;
+  let stampRead = Number.NaN;
   const result = await inTransaction(db, async (tx) => {
     const state = await loadState(tx, organisationId);
+    stampRead = state.dataStamp;
     const next = structuredClone(state.scenario);
     const { focus } = change(next);
     const read = readScenario(next);
@@ -43,8 +47,9 @@ async function changeScenario(
     written = read.scenario;
     return applyScenario(tx, state, read.scenario, actor);
   });
-  // Committed: the next read of the organisation's scenario needs no queries.
-  if (written) keepScenario(db, organisationId, result.dataStamp, written);
+  // Committed: the next read of the organisation's scenario needs no queries — unless another
+  // write came between our read and our stamp (PostgreSQL, read committed): then forget it.
+  if (written && result.dataStamp === stampRead + 1) keepScenario(db, organisationId, result.dataStamp, written);
   return result;
 }
 
@@ -226,6 +231,8 @@ export async function listAbsences(db: Database, organisationId: string, range: 
 }
 
 export async function createAbsence(db: Database, organisationId: string, absence: Absence, actor: Actor): Promise<StoredAbsence> {
+  const appended = await appendAbsence(db, organisationId, absence, actor);
+  if (appended) return appended;
   const result = await changeScenario(db, organisationId, actor, (scenario) => {
     scenario.absences.push(absence);
     return { focus: ["absences", scenario.absences.length - 1] };
@@ -237,6 +244,62 @@ export async function createAbsence(db: Database, organisationId: string, absenc
   }
   const row = await db.prisma.absence.findFirstOrThrow({ where: { id, organisationId }, select: ABSENCE_SELECT });
   return { id, ...toAbsence(row) };
+}
+
+class StaleStamp extends Error {}
+
+/**
+ * The morning's most common write — one new absence, a sick call at 07:10 — without reading the
+ * whole organisation: validated as part of the kept scenario of the current data stamp (the
+ * same whole-scenario check as every write), then one row, its audit entry and the stamp. The
+ * stamp moves only from the value read, or the write is undone and the full path is taken.
+ * Returns null when there is no kept scenario (or on any doubt): the caller takes the full path.
+ */
+async function appendAbsence(db: Database, organisationId: string, absence: Absence, actor: Actor): Promise<StoredAbsence | null> {
+  try {
+    const done = await inTransaction(db, async (tx) => {
+      const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { dataStamp: true } });
+      const kept = organisation ? keptScenario(db, organisationId, organisation.dataStamp) : null;
+      if (!organisation || !kept) return null;
+      // The same absence twice is refused by the full path, with its message.
+      if (kept.absences.some((a) => canonicalJson(a) === canonicalJson(absence))) return null;
+      kept.absences.push(absence);
+      const read = readScenario(kept);
+      if (!read.ok) throw new ScenarioInputError(relativeIssues(read.issues, ["absences", kept.absences.length - 1]));
+      const person = await tx.person.findUnique({ where: { organisationId_code: { organisationId, code: absence.personId } }, select: { id: true } });
+      if (!person) return null;
+      const last = await tx.absence.aggregate({ where: { organisationId }, _max: { position: true } });
+      const id = randomUUID();
+      const stored = read.scenario.absences[read.scenario.absences.length - 1]!;
+      await tx.absence.create({
+        data: {
+          id,
+          organisationId,
+          personId: person.id,
+          position: (last._max.position ?? -1) + 1,
+          from: stored.from,
+          to: stored.to,
+          blocks: JSON.stringify(stored.blocks),
+          kind: stored.kind,
+          reportedAt: stored.reportedAt ?? null,
+          createdBy: actor.name,
+        },
+      });
+      await recordAudit(tx, organisationId, actor, [{ action: "create", entity: "absence", entityId: id, after: stored }]);
+      const bumped = await tx.organisation.updateMany({
+        where: { id: organisationId, dataStamp: organisation.dataStamp },
+        data: { dataStamp: { increment: 1 } },
+      });
+      if (bumped.count !== 1) throw new StaleStamp();
+      return { stored: { id, ...stored }, stamp: organisation.dataStamp + 1, scenario: read.scenario };
+    });
+    if (!done) return null;
+    keepScenario(db, organisationId, done.stamp, done.scenario);
+    return done.stored;
+  } catch (error) {
+    if (error instanceof StaleStamp) return null;
+    throw error;
+  }
 }
 
 export async function deleteAbsence(db: Database, organisationId: string, id: string, actor: Actor): Promise<StoredAbsence> {

@@ -57,6 +57,14 @@ describe.each(BACKENDS)("the kept scenario on %s", (kind) => {
     expect(after).toEqual(await fresh());
   });
 
+  it("when a new absence breaks a rule of the scenario, then it is refused with its own paths and nothing is written", async () => {
+    const before = await loadScenario(test.db, organisationId);
+    const write = createAbsence(test.db, organisationId, { personId: "W007", from: "2026-12-05", to: "2026-12-04", blocks: ["am"], kind: "sick" }, { name: "t" });
+    await expect(write).rejects.toMatchObject({ code: "INVALID_INPUT", issues: [expect.objectContaining({ path: expect.stringMatching(/^(to|from)/) })] });
+    expect(await loadScenario(test.db, organisationId)).toEqual(before);
+    expect(await fresh()).toEqual(before);
+  });
+
   it("when a caller changes the scenario it got, then the kept copy is not changed", async () => {
     const mine = await loadScenario(test.db, organisationId);
     mine.enclaves[0]!.name = "changed by a caller";
