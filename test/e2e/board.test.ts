@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ARTIFACTS, collectPageErrors, HAVE_CHROMIUM, logIn, LOGINS, startHarness } from "./browser.ts";
 import type { Harness } from "./browser.ts";
-import type { Plan } from "../../src/scenario/schema.ts";
+import type { Enclave, Plan, Worker } from "../../src/scenario/schema.ts";
 
 const DATE = "2026-11-23";
 const SICK_COACH = { id: "C09", name: "Lien E.", home: "E07" };
@@ -144,6 +144,68 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
     }
   });
 
+  it("when the planner pins a worker to another enclave they are trained for, then a re-plan keeps them there and the board marks them vastgezet", async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    try {
+      await logIn(page, harness.url, LOGINS.planner);
+      await page.goto(`${harness.url}/dag/${DATE}`);
+      await page.locator("article.card").first().waitFor();
+
+      // From the API: a worker placed at A for the whole day, trained for a running enclave B
+      // with room under its maximum, and whom the service would allow there.
+      const { worker, from, to } = await pickPinCandidate(page, harness.url);
+      // Published first, so that the re-plan counts against a plan with the worker at A and,
+      // without the pin, would send them back there.
+      const shown = (await (await page.request.get(`${harness.url}/api/days/${DATE}/plan`)).json()) as { version: { number: number }; published: number | null };
+      if (shown.published !== shown.version.number) {
+        await page.getByRole("button", { name: "Publiceren" }).click();
+        await page.getByRole("button", { name: "Gepubliceerd" }).waitFor();
+      }
+
+      await openMoveDialog(page, from, worker);
+      const dialog = page.getByRole("dialog", { name: /Verplaats/ });
+      await dialog.getByLabel("Naar").selectOption(to);
+      await dialog.getByLabel(/Vastzetten/).check();
+      await dialog.getByRole("button", { name: "Verplaatsen" }).press("Enter");
+      await dialog.waitFor({ state: "hidden" });
+
+      const chip = page.locator(`article.card[data-enclave="${to}"] [data-person="${worker}"]`);
+      await chip.waitFor();
+      expect(await chip.getAttribute("data-pinned")).toBe("true");
+      expect(await chip.locator(".pin-mark").getAttribute("title")).toBe("vastgezet");
+      expect(await chip.getByRole("button").getAttribute("aria-label")).toContain("vastgezet");
+      const pinnedVersion = await versionNumber(page);
+
+      // A re-plan (which otherwise sends people home) keeps the pinned worker at B.
+      await page.getByRole("button", { name: "Herplannen" }).click();
+      await page.waitForFunction((v) => (document.querySelector(".version-line .pill")?.textContent ?? "").includes(`Versie ${v + 1}`), pinnedVersion);
+      await page.locator('[role="status"]', { hasText: "Herpland" }).waitFor();
+      expect(await chip.getAttribute("data-pinned")).toBe("true");
+      expect(await page.locator(`article.card[data-enclave="${from}"] [data-person="${worker}"]`).count()).toBe(0);
+      const day = (await (await page.request.get(`${harness.url}/api/days/${DATE}/plan`)).json()) as { plan: Plan };
+      expect(day.plan.pins).toContainEqual({ personId: worker, enclaveId: to });
+      const at = day.plan.enclaves.find((e) => e.enclaveId === to);
+      expect(at?.blocks.am.workerIds.includes(worker) || at?.blocks.pm.workerIds.includes(worker)).toBe(true);
+      await page.screenshot({ path: `${ARTIFACTS}board-pinned-1280.png`, fullPage: true });
+
+      // Unpin in place: the dialog opens on the current enclave with the box ticked.
+      await openMoveDialog(page, to, worker);
+      expect(await dialog.getByLabel("Naar").inputValue()).toBe(to);
+      await dialog.getByLabel(/Vastzetten/).uncheck();
+      await dialog.getByRole("button", { name: "Losmaken" }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await page.locator('[role="status"]', { hasText: "losgemaakt" }).waitFor();
+      expect(await chip.getAttribute("data-pinned")).toBeNull();
+      const after = (await (await page.request.get(`${harness.url}/api/days/${DATE}/plan`)).json()) as { plan: Plan };
+      expect(after.plan.pins ?? []).not.toContainEqual({ personId: worker, enclaveId: to });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("when HR runs an estimate, then a progress bar, the coverage chart and the table appear", async () => {
     const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
     const page = await context.newPage();
@@ -171,6 +233,36 @@ async function openMoveDialog(page: Page, enclaveId: string, personId: string): 
   await page.locator(`article.card[data-enclave="${enclaveId}"] [data-person="${personId}"] button`).focus();
   await page.keyboard.press("Enter");
   await page.getByRole("dialog", { name: /Verplaats/ }).waitFor();
+}
+
+async function versionNumber(page: Page): Promise<number> {
+  const text = (await page.locator(".version-line .pill").innerText()) ?? "";
+  return Number(/Versie (\d+)/.exec(text)?.[1]);
+}
+
+/** A worker who works the whole day at `from` and may be moved to `to` (trained, room, allowed). */
+async function pickPinCandidate(page: Page, url: string): Promise<{ worker: string; from: string; to: string }> {
+  const get = async <T,>(path: string): Promise<T> => (await (await page.request.get(`${url}/api${path}`)).json()) as T;
+  const day = await get<{ plan: Plan }>(`/days/${DATE}/plan`);
+  const workersBody = await get<Worker[] | { workers: Worker[] }>("/workers");
+  const workers = Array.isArray(workersBody) ? workersBody : workersBody.workers;
+  const enclavesBody = await get<Enclave[] | { enclaves: Enclave[] }>("/enclaves");
+  const enclaves = new Map((Array.isArray(enclavesBody) ? enclavesBody : enclavesBody.enclaves).map((e) => [e.id, e]));
+  const running = day.plan.enclaves.filter((e) => e.running);
+  const hasRoom = (id: string) => {
+    const placed = running.find((e) => e.enclaveId === id);
+    const max = enclaves.get(id)?.staffing.max ?? 0;
+    return !!placed && placed.blocks.am.workerIds.length < max && placed.blocks.pm.workerIds.length < max;
+  };
+  for (const worker of workers) {
+    const from = running.find((e) => e.blocks.am.workerIds.includes(worker.id) && e.blocks.pm.workerIds.includes(worker.id))?.enclaveId;
+    if (!from) continue;
+    for (const to of worker.qualifiedEnclaveIds.filter((id) => id !== from && hasRoom(id) && !worker.excludedEnclaveIds.includes(id))) {
+      const body = await get<{ suggestions: { personId: string; allowed?: boolean }[] }>(`/days/${DATE}/suggestions?enclaveId=${to}&block=am`);
+      if (body.suggestions.some((s) => s.personId === worker.id && s.allowed !== false)) return { worker: worker.id, from, to };
+    }
+  }
+  throw new Error("no worker in the demo data can be pinned to another running enclave");
 }
 
 /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */

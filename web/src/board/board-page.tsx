@@ -141,7 +141,16 @@ function Board({ date, scenario }: { date: string; scenario: Scenario }) {
       const next = await api.move(date, view.version.number, personId, toEnclaveId, pin);
       showNewView(next, view);
       setRefusals({});
-      setNotice({ kind: "success", text: `${personName(people, personId)} ${toEnclaveId ? `staat nu in ${toEnclaveId}` : "is van de ploeg gehaald"} (versie ${next.version.number}, concept).` });
+      const name = personName(people, personId);
+      const wasPinned = pinnedEnclaveOf(view, personId);
+      const what = toEnclaveId === null
+        ? "is van de ploeg gehaald"
+        : pin
+          ? `staat nu vast in ${toEnclaveId} (herplannen houdt ${name} daar)`
+          : toEnclaveId === currentEnclaveOf(view, personId) && wasPinned
+            ? `is losgemaakt en staat nog in ${toEnclaveId}`
+            : `staat nu in ${toEnclaveId}`;
+      setNotice({ kind: "success", text: `${name} ${what} (versie ${next.version.number}, concept).` });
     } catch (err) {
       if (err instanceof ApiError && err.code === "RULE_BROKEN") {
         const key = toEnclaveId ?? currentEnclaveOf(view, personId) ?? "";
@@ -345,6 +354,7 @@ function Board({ date, scenario }: { date: string; scenario: Scenario }) {
         personId={moving}
         people={people}
         currentEnclaveId={moving && view ? currentEnclaveOf(view, moving) : null}
+        pinnedTo={moving && view ? pinnedEnclaveOf(view, moving) : null}
         enclaves={running.map((e) => ({ id: e.enclaveId, name: enclaveNames.get(e.enclaveId) ?? e.enclaveId }))}
         busy={busy !== null}
         onClose={() => setMoving(null)}
@@ -360,4 +370,8 @@ function currentEnclaveOf(view: DayView, personId: string): string | null {
     if ([...am.workerIds, ...am.coachIds, ...pm.workerIds, ...pm.coachIds].includes(personId)) return e.enclaveId;
   }
   return null;
+}
+
+function pinnedEnclaveOf(view: DayView, personId: string): string | null {
+  return view.plan.pins?.find((p) => p.personId === personId)?.enclaveId ?? null;
 }

@@ -46,6 +46,7 @@ export function EnclaveCard(props: Props) {
   const changesHere = plan.changes.filter((c) => c.to === placed.enclaveId || c.from === placed.enclaveId);
   const freshPeople = new Set(changesHere.filter((c) => freshChanges.has(changeKey(c))).map((c) => c.personId));
   const movedIn = new Set(changesHere.filter((c) => c.to === placed.enclaveId).map((c) => c.personId));
+  const pinned = new Set((plan.pins ?? []).filter((p) => p.enclaveId === placed.enclaveId).map((p) => p.personId));
 
   const workerIds = unique([...am.workerIds, ...pm.workerIds]);
   const coachIds = unique([...am.coachIds, ...pm.coachIds]);
@@ -131,6 +132,7 @@ export function EnclaveCard(props: Props) {
                 blocks={blocksOf(id, "coachIds")}
                 fresh={freshPeople.has(id)}
                 movedIn={movedIn.has(id)}
+                pinned={pinned.has(id)}
                 canEdit={canEdit}
                 onOpenMoveMenu={props.onOpenMoveMenu}
               />
@@ -150,6 +152,7 @@ export function EnclaveCard(props: Props) {
               blocks={blocksOf(id, "workerIds")}
               fresh={freshPeople.has(id)}
               movedIn={movedIn.has(id)}
+              pinned={pinned.has(id)}
               canEdit={canEdit}
               onOpenMoveMenu={props.onOpenMoveMenu}
             />
@@ -247,17 +250,19 @@ interface ChipProps {
   blocks: Block[];
   fresh: boolean;
   movedIn: boolean;
+  /** Pinned here by the planner: re-plans keep them at this enclave. */
+  pinned?: boolean;
   canEdit: boolean;
   onOpenMoveMenu: (personId: string) => void;
 }
 
-export function PersonChip({ id, people, blocks, fresh, movedIn, canEdit, onOpenMoveMenu }: ChipProps) {
+export function PersonChip({ id, people, blocks, fresh, movedIn, pinned = false, canEdit, onOpenMoveMenu }: ChipProps) {
   const person = people.get(id);
   const name = person?.name ?? id;
   const partial = blocks.length === 1 ? BLOCK_SHORT[blocks[0] as Block] : null;
   const roleText = person?.kind === "coach" ? COACH_ROLE[person.role ?? "fixed"] : "maatwerker";
   const guidanceText = person?.guidance ? `begeleidingsnood ${GUIDANCE[person.guidance]}` : null;
-  const label = [name, id, roleText, guidanceText, partial ? `alleen ${BLOCK[blocks[0] as Block]}` : null, fresh ? "nieuw gewijzigd" : movedIn ? "ingevallen" : null]
+  const label = [name, id, roleText, guidanceText, partial ? `alleen ${BLOCK[blocks[0] as Block]}` : null, pinned ? "vastgezet" : null, fresh ? "nieuw gewijzigd" : movedIn ? "ingevallen" : null]
     .filter(Boolean)
     .join(", ");
   const onDragStart = (event: DragEvent) => {
@@ -267,19 +272,21 @@ export function PersonChip({ id, people, blocks, fresh, movedIn, canEdit, onOpen
   };
   return (
     <li
-      className={`chip${person?.kind === "coach" ? " coach" : ""}${person?.role === "butterfly" ? " butterfly" : ""}${fresh ? " fresh" : ""}${movedIn ? " moved-in" : ""}`}
+      className={`chip${person?.kind === "coach" ? " coach" : ""}${person?.role === "butterfly" ? " butterfly" : ""}${fresh ? " fresh" : ""}${movedIn ? " moved-in" : ""}${pinned ? " pinned" : ""}`}
       draggable={canEdit}
       onDragStart={canEdit ? onDragStart : undefined}
       data-person={id}
+      data-pinned={pinned ? "true" : undefined}
     >
       <button
         type="button"
         className="chip-button"
         aria-label={canEdit ? `${label} — verplaats` : label}
-        title={canEdit ? "Verplaats (of sleep naar een andere enclave)" : label}
+        title={canEdit ? `${pinned ? "Vastgezet. " : ""}Verplaats of zet vast (of sleep naar een andere enclave)` : label}
         onClick={() => canEdit && onOpenMoveMenu(id)}
         aria-disabled={!canEdit}
       >
+        {pinned && <PinMark />}
         {person?.role === "butterfly" && <span className="tag butterfly-tag" aria-hidden="true">vlinder</span>}
         <span className="chip-name">{name}</span>
         {person?.guidance && (
@@ -289,6 +296,17 @@ export function PersonChip({ id, people, blocks, fresh, movedIn, canEdit, onOpen
         {fresh && <span className="tag fresh-tag" aria-hidden="true">nieuw</span>}
       </button>
     </li>
+  );
+}
+
+/** The small pin on a chip: this person is pinned here ("vastgezet"); the chip's label says it in words. */
+export function PinMark() {
+  return (
+    <span className="pin-mark" title="vastgezet" aria-hidden="true">
+      <svg width="12" height="12" viewBox="0 0 16 16" focusable="false">
+        <path d="M5 1h6l-1 5 3 3H9.2L8 15l-1.2-6H3l3-3z" fill="currentColor" />
+      </svg>
+    </span>
   );
 }
 
