@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, ApiError } from "../api/client.ts";
-import type { Absence, DayView, Scenario } from "../api/types.ts";
+import type { Absence, DayView, PlanEnclave, Scenario } from "../api/types.ts";
 import { useAsync } from "../lib/use-async.ts";
 import { addDays, formatDateTime, formatLongDate, isIsoDate, todayInBrussels } from "../lib/dates.ts";
 import { navigate, useLocation } from "../lib/router.tsx";
@@ -28,10 +28,19 @@ export function BoardPage({ routeDate }: { routeDate: string | undefined }) {
   const { query } = useLocation();
   const queryDate = query.get("date");
   const date = isIsoDate(routeDate) ? routeDate : isIsoDate(queryDate) ? queryDate : todayInBrussels();
+  const onlyProblems = query.get("filter") === PROBLEMS_FILTER;
   const scenario = useAsync(() => api.scenario(), []);
   if (scenario.error) return <PageError error={scenario.error} />;
   if (!scenario.data) return <p className="loading" role="status">Gegevens laden…</p>;
-  return <Board key={date} date={date} scenario={scenario.data} />;
+  return <Board key={date} date={date} scenario={scenario.data} onlyProblems={onlyProblems} />;
+}
+
+/** `?filter=problemen`: only the cards that need action (remembered in the link, e.g. on a phone's home screen). */
+const PROBLEMS_FILTER = "problemen";
+
+/** The board's link for a date, keeping the filter. */
+function dayHref(date: string, onlyProblems: boolean): string {
+  return `/dag/${date}${onlyProblems ? `?filter=${PROBLEMS_FILTER}` : ""}`;
 }
 
 function PageError({ error }: { error: Error }) {
@@ -42,7 +51,7 @@ function PageError({ error }: { error: Error }) {
   );
 }
 
-function Board({ date, scenario }: { date: string; scenario: Scenario }) {
+function Board({ date, scenario, onlyProblems }: { date: string; scenario: Scenario; onlyProblems: boolean }) {
   const user = useUser();
   const canPlan = may(user, "planner");
   const canReportAbsence = may(user, "hr");
@@ -178,7 +187,10 @@ function Board({ date, scenario }: { date: string; scenario: Scenario }) {
     }
   };
 
-  // Keyboard: "z" opens the sick call from anywhere on the board (not while typing).
+  const setOnlyProblems = useCallback((on: boolean) => navigate(dayHref(date, on), { replace: true }), [date]);
+
+  // Keyboard: "z" opens the sick call from anywhere on the board (not while typing); "p"
+  // shows only the problems, or everything again.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -189,11 +201,14 @@ function Board({ date, scenario }: { date: string; scenario: Scenario }) {
         event.preventDefault();
         setSickError(null);
         setSickOpen(true);
+      } else if (event.key === "p") {
+        event.preventDefault();
+        setOnlyProblems(!onlyProblems);
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [canReportAbsence]);
+  }, [canReportAbsence, onlyProblems, setOnlyProblems]);
 
   if (day.error && !view) return <PageError error={day.error} />;
   const plan = view?.plan;
@@ -202,6 +217,14 @@ function Board({ date, scenario }: { date: string; scenario: Scenario }) {
   const counts = { covered: 0, short: 0, nocoach: 0 };
   for (const e of running) counts[enclaveStatus(e)] += 1;
   const isPublished = view !== null && view.published === view.version.number;
+  // "Needs action": not covered, or changed in this session, or (a draft after a published
+  // version) changed since what was sent out.
+  const unsent = view !== null && view.published != null && !isPublished;
+  const needsAction = (e: PlanEnclave) =>
+    enclaveStatus(e) !== "covered" ||
+    (plan?.changes ?? []).some((c) => (c.to === e.enclaveId || c.from === e.enclaveId) && (unsent || fresh.has(changeKey(c))));
+  const shown = onlyProblems ? running.filter(needsAction) : running;
+  const hidden = running.length - shown.length;
 
   return (
     <section className="page board" aria-labelledby="board-title" aria-busy={busy !== null || day.loading}>
@@ -211,11 +234,11 @@ function Board({ date, scenario }: { date: string; scenario: Scenario }) {
           <p className="board-date">{formatLongDate(date)}</p>
         </div>
         <form className="date-nav" onSubmit={(e) => e.preventDefault()} aria-label="Dag kiezen">
-          <button type="button" onClick={() => navigate(`/dag/${addDays(date, -1)}`)} aria-label="Vorige dag">‹</button>
+          <button type="button" onClick={() => navigate(dayHref(addDays(date, -1), onlyProblems))} aria-label="Vorige dag">‹</button>
           <label className="sr-only" htmlFor="board-date">Datum</label>
-          <input id="board-date" type="date" value={date} onChange={(e) => isIsoDate(e.target.value) && navigate(`/dag/${e.target.value}`)} />
-          <button type="button" onClick={() => navigate(`/dag/${addDays(date, 1)}`)} aria-label="Volgende dag">›</button>
-          <button type="button" onClick={() => navigate(`/dag/${todayInBrussels()}`)}>Vandaag</button>
+          <input id="board-date" type="date" value={date} onChange={(e) => isIsoDate(e.target.value) && navigate(dayHref(e.target.value, onlyProblems))} />
+          <button type="button" onClick={() => navigate(dayHref(addDays(date, 1), onlyProblems))} aria-label="Volgende dag">›</button>
+          <button type="button" onClick={() => navigate(dayHref(todayInBrussels(), onlyProblems))}>Vandaag</button>
         </form>
       </div>
 
@@ -280,6 +303,24 @@ function Board({ date, scenario }: { date: string; scenario: Scenario }) {
             {" · "}{plan.changes.length} wijzigingen t.o.v. {view?.version.number === 1 ? "de vaste ploegen" : view?.published != null ? "het gepubliceerde plan" : "de vorige versie"}
           </p>
 
+          <div className="filter-line">
+            <label className="inline filter-toggle">
+              <input
+                type="checkbox"
+                checked={onlyProblems}
+                onChange={(e) => setOnlyProblems(e.target.checked)}
+                aria-keyshortcuts="p"
+              />
+              Alleen problemen <kbd aria-hidden="true">p</kbd>
+            </label>
+            {onlyProblems && (
+              <span className="muted small" role="status">
+                {shown.length} van {running.length} kaarten
+                {hidden > 0 ? ` · ${hidden} gedekt zonder nieuwe wijzigingen verborgen` : ""}
+              </span>
+            )}
+          </div>
+
           {fresh.size > 0 && (
             <section className="fresh-summary" aria-label="Nieuwe wijzigingen">
               <h2>Nieuw in deze versie</h2>
@@ -294,8 +335,15 @@ function Board({ date, scenario }: { date: string; scenario: Scenario }) {
             </section>
           )}
 
+          {onlyProblems && shown.length === 0 && (
+            <p className="notice notice-success all-clear">
+              Geen problemen: alle {running.length} actieve enclaves zijn gedekt en er zijn geen nieuwe wijzigingen.
+              <button type="button" className="small" onClick={() => setOnlyProblems(false)}>Alles tonen</button>
+            </p>
+          )}
+
           <div className="cards">
-            {running.map((placed) => (
+            {shown.map((placed) => (
               <EnclaveCard
                 key={placed.enclaveId}
                 date={date}
