@@ -4,12 +4,13 @@
  *
  * Everything about dates happens here (through src/calendar), so the solver never sees one.
  * The facts kept aside (enclaves that do not run, enclaves not notified in time, people
- * unavailable and why) feed the explanations.
+ * unavailable and why) feed the explanations, in the language the context carries.
  */
 import type { Absence, Block, Coach, Enclave, Plan, Scenario, Worker } from "../scenario/schema.ts";
 import type { DayCoach, DayEnclave, DayInstance, DayWorker } from "../../solver/types.ts";
 import { enclaveBlocks, enclaveRunsOn, isNotifiedInTime } from "../calendar/enclave-calendar.ts";
 import { availableBlocks, indexAbsences } from "../calendar/availability.ts";
+import { phrasesFor, type Language, type Phrases } from "./phrases.ts";
 
 export interface EnclaveDayStatus {
   enclave: Enclave;
@@ -31,6 +32,10 @@ export interface DayContext {
   /** Per person, the blocks they are available (work pattern minus absences). */
   available: Map<string, Block[]>;
   previous: Plan | null;
+  /** The language of the planner-facing texts ("en" for the CLI, "nl" for the service's board). */
+  language: Language;
+  /** Its phrase book: every sentence of the plan's reasons, problems and options. */
+  phrases: Phrases;
 }
 
 /** Where the previous plan had each person, per block. */
@@ -56,7 +61,13 @@ export interface Pin {
   enclaveId: string;
 }
 
-export function buildDayContext(scenario: Scenario, date: string, previous: Plan | null = null, pins: readonly Pin[] = []): DayContext {
+export function buildDayContext(
+  scenario: Scenario,
+  date: string,
+  previous: Plan | null = null,
+  pins: readonly Pin[] = [],
+  language: Language = "en",
+): DayContext {
   const pinned = new Map(pins.map((pin) => [pin.personId, pin.enclaveId]));
   // A pin narrows where the person may go to the one enclave, and makes it where they belong.
   const narrow = (personId: string, eligible: string[]) => {
@@ -159,6 +170,8 @@ export function buildDayContext(scenario: Scenario, date: string, previous: Plan
     coachesById: new Map(scenario.coaches.map((c) => [c.id, c])),
     available,
     previous,
+    language,
+    phrases: phrasesFor(language),
   };
 }
 

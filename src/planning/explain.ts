@@ -5,32 +5,19 @@
  * DOMAIN: "Where that is impossible, say exactly which enclave is short, of what, why, and what
  * the options are (a butterfly who is not trained there, an interim coach if the rules allow, a
  * smaller team, temporary unemployment for N workers)."
+ *
+ * Every sentence comes from the context's phrase book (phrases.ts), so a plan explains itself
+ * in the planner's language; this module decides what to say, the phrase book how.
  */
 import type { Absence, Block, Coach, Problem, Ratios, Worker } from "../scenario/schema.ts";
 import type { DayAssignment } from "../../solver/decode.ts";
 import type { DayContext, EnclaveDayStatus } from "./build-day-instance.ts";
-import { coachesNeeded, countGuidance, describeGuidance } from "../validation/ratio.ts";
-
-export const BLOCK_WORD: Record<Block, string> = { am: "morning", pm: "afternoon" };
+import { coachesNeeded, countGuidance } from "../validation/ratio.ts";
+import { notificationDeadline } from "../calendar/enclave-calendar.ts";
 
 export function personLabel(context: DayContext, id: string): string {
   const person = context.workersById.get(id) ?? context.coachesById.get(id);
   return person ? `${id} (${person.name})` : id;
-}
-
-function absenceWords(absence: Absence): string {
-  switch (absence.kind) {
-    case "sick":
-      return "is sick";
-    case "leave":
-      return "is on leave";
-    case "adv":
-      return "has an ADV day";
-    case "training":
-      return "is in training";
-    default:
-      return "is absent";
-  }
 }
 
 /** The absence that takes a person out of a block on the plan's date, if any. */
@@ -38,14 +25,32 @@ export function absenceOn(context: DayContext, id: string, block: Block): Absenc
   return (context.absencesByPerson.get(id) ?? []).find((a) => a.from <= context.date && a.to >= context.date && a.blocks.includes(block));
 }
 
-/** Why a person is not available in a block: their absence, or their work pattern. */
-export function unavailableReason(context: DayContext, id: string, block: Block): string {
+/**
+ * Why a person is not available in a block: their absence (with the time a sick call came in,
+ * unless `withReportedAt` is false), or their work pattern.
+ */
+export function unavailableReason(context: DayContext, id: string, block: Block, withReportedAt = true): string {
   const absence = absenceOn(context, id, block);
+  const who = personLabel(context, id);
   if (absence) {
-    const reported = absence.reportedAt ? ` (reported ${absence.reportedAt.slice(11, 16)})` : "";
-    return `${personLabel(context, id)} ${absenceWords(absence)}${reported}`;
+    const reportedAt = withReportedAt && absence.reportedAt ? absence.reportedAt.slice(11, 16) : undefined;
+    return context.phrases.absent({ who, kind: absence.kind, ...(reportedAt ? { reportedAt } : {}) });
   }
-  return `${personLabel(context, id)} does not work on ${context.date} in the ${BLOCK_WORD[block]} (work pattern)`;
+  return context.phrases.notWorking({ who, date: context.date, block });
+}
+
+/** Why nobody may be placed at an enclave whose contract was not notified to WSE in time. */
+export function notNotifiedReason(context: DayContext, status: EnclaveDayStatus): string {
+  const { enclave } = status;
+  return context.phrases.mustNotBeStaffed({
+    enclave: enclave.id,
+    reason: context.phrases.notNotified({
+      enclave: enclave.id,
+      notifiedOn: enclave.contract.notifiedOn,
+      deadline: notificationDeadline(enclave, context.scenario.rules),
+      start: enclave.contract.start,
+    }),
+  });
 }
 
 function placedAt(assignment: DayAssignment, id: string, block: Block): string | undefined {
@@ -58,16 +63,15 @@ function trainedFor(person: Worker | Coach, enclaveId: string): boolean {
 
 /** Why a coach (other than the enclave's own) did not cover this enclave in this block. */
 function coachNotUsedReason(context: DayContext, assignment: DayAssignment, coach: Coach, enclaveId: string, block: Block): string {
-  const label = personLabel(context, coach.id);
+  const who = personLabel(context, coach.id);
+  const { phrases } = context;
   if (!(context.available.get(coach.id) ?? []).includes(block)) return unavailableReason(context, coach.id, block);
-  if (coach.role === "interim" && !context.scenario.rules.interimCoachesAllowed) {
-    return `${label} is an interim coach and the rules do not allow interim coaches`;
-  }
-  if (!trainedFor(coach, enclaveId)) return `${label} is available but not trained for ${enclaveId}`;
+  if (coach.role === "interim" && !context.scenario.rules.interimCoachesAllowed) return phrases.interimNotAllowed({ who });
+  if (!trainedFor(coach, enclaveId)) return phrases.notTrained({ who, enclave: enclaveId });
   const elsewhere = placedAt(assignment, coach.id, block);
-  if (elsewhere && elsewhere !== enclaveId) return `${label} is needed at ${elsewhere}`;
-  if (coach.transport === "van") return `${label} has no van seat to ${enclaveId}`;
-  return `${label} could not be placed at ${enclaveId}`;
+  if (elsewhere && elsewhere !== enclaveId) return phrases.neededAt({ who, at: elsewhere });
+  if (coach.transport === "van") return phrases.noVanSeatTo({ who, enclave: enclaveId });
+  return phrases.couldNotBePlaced({ who, enclave: enclaveId });
 }
 
 export interface EnclaveExplanation {
@@ -81,17 +85,17 @@ export function explainEnclave(
   assignment: DayAssignment,
   teams: Record<Block, { coachIds: string[]; workerIds: string[] }>,
 ): EnclaveExplanation {
-  const { scenario } = context;
+  const { scenario, phrases } = context;
   const enclave = status.enclave;
   const problems: Problem[] = [];
   if (!status.runs) return { covered: false, problems };
   if (!status.notified) {
     problems.push({
       code: "NOT_NOTIFIED",
-      message: `${enclave.id} must not be staffed: ${status.notifiedReason}`,
+      message: notNotifiedReason(context, status),
       options: [
-        `notify the contract to WSE now; ${enclave.id} can be staffed from the next working day`,
-        `send the ${enclave.staffing.target} workers of ${enclave.id} to in-house work today`,
+        phrases.notifyNow({ enclave: enclave.id }),
+        phrases.sendTeamInHouse({ count: enclave.staffing.target, enclave: enclave.id }),
       ],
     });
     return { covered: false, problems };
@@ -102,20 +106,27 @@ export function explainEnclave(
     const team = teams[block];
     const workers = team.workerIds.map((id) => context.workersById.get(id)!);
     const needed = Math.max(minCoaches, coachesNeeded(countGuidance(workers), scenario.rules.ratios));
-    const where = `${enclave.id} ${block}`;
     if (team.coachIds.length < minCoaches) {
       covered = false;
       problems.push(noCoachProblem(context, assignment, enclave.id, block, team.coachIds.length));
     } else if (workers.length < enclave.staffing.min) {
-      const ratioCap = ratioCapped(context, enclave.id, block, team.coachIds.length, assignment);
-      if (ratioCap) {
+      const idle = idleTrainedWorkers(context, enclave.id, block, assignment);
+      if (idle.length > 0) {
         problems.push({
           code: "RATIO_EXCEEDED",
           block,
-          message: `${where}: ${team.coachIds.length} coach(es) present may supervise only ${workers.length} of the workers available (ratio 1 per ${scenario.rules.ratios.low}/${scenario.rules.ratios.medium}/${scenario.rules.ratios.high} by guidance need); ${ratioCap}`,
+          message: phrases.ratioCapped({
+            enclave: enclave.id,
+            block,
+            coaches: team.coachIds.length,
+            supervised: workers.length,
+            ratios: scenario.rules.ratios,
+            idleIds: idle.slice(0, 5).map((w) => w.id),
+            idleCount: idle.length,
+          }),
           options: [
-            `one more coach at ${enclave.id} in the ${BLOCK_WORD[block]} lets the team reach its minimum`,
-            ...(scenario.rules.interimCoachesAllowed ? [`an interim coach for ${enclave.id}`] : []),
+            phrases.oneMoreCoachForMin({ enclave: enclave.id, block }),
+            ...(scenario.rules.interimCoachesAllowed ? [phrases.interimFor({ enclave: enclave.id })] : []),
           ],
         });
       }
@@ -126,10 +137,17 @@ export function explainEnclave(
       problems.push({
         code: "RATIO_EXCEEDED",
         block,
-        message: `${where}: ${workers.length} workers (${describeGuidance(countGuidance(workers))}) need ${needed} coaches by the ratio norms, ${team.coachIds.length} present`,
+        message: phrases.ratioExceeded({
+          enclave: enclave.id,
+          block,
+          workers: workers.length,
+          guidance: countGuidance(workers),
+          needed,
+          present: team.coachIds.length,
+        }),
         options: [
-          `one more coach at ${enclave.id} in the ${BLOCK_WORD[block]}`,
-          `${workers.length - maxSupervised(workers, team.coachIds.length, scenario.rules.ratios)} worker(s) fewer at ${enclave.id}`,
+          phrases.oneMoreCoach({ enclave: enclave.id, block }),
+          phrases.fewerWorkers({ count: workers.length - maxSupervised(workers, team.coachIds.length, scenario.rules.ratios), enclave: enclave.id }),
         ],
       });
     }
@@ -146,8 +164,8 @@ export function explainEnclave(
       problems.push({
         code: "INTERIM_PROPOSED",
         block,
-        message: `${enclave.id} ${block}: interim coach ${interims.map((id) => personLabel(context, id)).join(", ")} proposed (no own coach or butterfly can cover)`,
-        options: ["confirm the interim coach with the agency before 08:00"],
+        message: phrases.interimProposed({ enclave: enclave.id, block, who: interims.map((id) => personLabel(context, id)) }),
+        options: [phrases.confirmInterim()],
       });
     }
   }
@@ -157,13 +175,13 @@ export function explainEnclave(
 }
 
 function noCoachProblem(context: DayContext, assignment: DayAssignment, enclaveId: string, block: Block, present: number): Problem {
-  const { scenario } = context;
+  const { scenario, phrases } = context;
   const enclave = context.enclaveStatus.get(enclaveId)!.enclave;
   const minCoaches = scenario.rules.minCoachesPerEnclave;
   const own = scenario.coaches.filter((coach) => coach.homeEnclaveId === enclaveId || enclave.fixedCoachIds.includes(coach.id));
   const ownReasons = own.map((coach) =>
     (context.available.get(coach.id) ?? []).includes(block)
-      ? `${personLabel(context, coach.id)} is needed at ${placedAt(assignment, coach.id, block) ?? "another enclave"}`
+      ? phrases.neededAt({ who: personLabel(context, coach.id), at: placedAt(assignment, coach.id, block) ?? null })
       : unavailableReason(context, coach.id, block),
   );
   const others = scenario.coaches.filter((coach) => !own.includes(coach) && coach.role !== "fixed");
@@ -175,42 +193,37 @@ function noCoachProblem(context: DayContext, assignment: DayAssignment, enclaveI
     (worker) => worker.homeEnclaveId === enclaveId && (context.available.get(worker.id) ?? []).includes(block),
   );
   const options: string[] = [];
-  for (const coach of untrained) options.push(`${personLabel(context, coach.id)} is available but not trained for ${enclaveId}`);
-  options.push(
-    scenario.rules.interimCoachesAllowed
-      ? `an interim coach for ${enclaveId}`
-      : `an interim coach (not allowed by the current rules: interimCoachesAllowed is false)`,
-  );
-  if (homeWorkers.length > 0) {
-    options.push(`${homeWorkers.length} workers of ${enclaveId} to in-house work or temporary unemployment`);
-  }
-  const reasons = [...ownReasons, ...otherReasons].join("; ");
+  for (const coach of untrained) options.push(phrases.notTrained({ who: personLabel(context, coach.id), enclave: enclaveId }));
+  options.push(scenario.rules.interimCoachesAllowed ? phrases.interimFor({ enclave: enclaveId }) : phrases.interimNotAllowedOption());
+  if (homeWorkers.length > 0) options.push(phrases.homeWorkersOut({ count: homeWorkers.length, enclave: enclaveId }));
   return {
     code: "NO_QUALIFIED_COACH",
     block,
-    message: `${enclaveId} has no coach in the ${BLOCK_WORD[block]} on ${context.date} (${present} of ${minCoaches} needed): ${reasons || "no coach is trained for it"}`,
+    message: phrases.noCoach({
+      enclave: enclaveId,
+      block,
+      date: context.date,
+      present,
+      min: minCoaches,
+      reasons: [...ownReasons, ...otherReasons],
+    }),
     options,
   };
 }
 
-/** Whether the ratio, not a lack of workers, kept the team small; returns a sentence or null. */
-function ratioCapped(context: DayContext, enclaveId: string, block: Block, coaches: number, assignment: DayAssignment): string | null {
-  const idleEligible = context.scenario.workers.filter(
+/** Trained workers left idle: when there are any, the ratio, not a lack of workers, kept the team small. */
+function idleTrainedWorkers(context: DayContext, enclaveId: string, block: Block, assignment: DayAssignment): Worker[] {
+  return context.scenario.workers.filter(
     (worker) =>
       trainedFor(worker, enclaveId) &&
       !worker.excludedEnclaveIds.includes(enclaveId) &&
       (context.available.get(worker.id) ?? []).includes(block) &&
       placedAt(assignment, worker.id, block) === undefined,
   );
-  if (idleEligible.length === 0) return null;
-  return `${idleEligible.length} more trained worker(s) are available (${idleEligible
-    .slice(0, 5)
-    .map((w) => w.id)
-    .join(", ")}) but ${coaches} coach(es) cannot supervise them`;
 }
 
 function underMinProblem(context: DayContext, assignment: DayAssignment, enclaveId: string, block: Block, present: number): Problem {
-  const { scenario } = context;
+  const { scenario, phrases } = context;
   const enclave = context.enclaveStatus.get(enclaveId)!.enclave;
   const { min, target } = enclave.staffing;
   const missingHome = scenario.workers.filter(
@@ -223,29 +236,36 @@ function underMinProblem(context: DayContext, assignment: DayAssignment, enclave
       (context.available.get(worker.id) ?? []).includes(block) &&
       placedAt(assignment, worker.id, block) !== enclaveId,
   );
-  const couldNot: string[] = [];
+  const couldNot: { text: string; untrained: boolean }[] = [];
   for (const worker of standIns) {
-    const label = personLabel(context, worker.id);
+    const who = personLabel(context, worker.id);
     if (worker.excludedEnclaveIds.includes(enclaveId)) continue;
     if (!trainedFor(worker, enclaveId)) {
-      if (worker.homeEnclaveId === null) couldNot.push(`${label} is available but not trained for ${enclaveId}`);
+      if (worker.homeEnclaveId === null) couldNot.push({ text: phrases.notTrained({ who, enclave: enclaveId }), untrained: true });
       continue;
     }
     const elsewhere = placedAt(assignment, worker.id, block);
-    if (elsewhere) couldNot.push(`${label} is needed at ${elsewhere}`);
-    else if (worker.transport === "van") couldNot.push(`${label} has no van seat to ${enclaveId}`);
+    if (elsewhere) couldNot.push({ text: phrases.neededAt({ who, at: elsewhere }), untrained: false });
+    else if (worker.transport === "van") couldNot.push({ text: phrases.noVanSeatTo({ who, enclave: enclaveId }), untrained: false });
   }
-  const short = min - present;
   const options = [
-    `run with a smaller team: ${present} of minimum ${min}, after agreement with the client`,
-    ...couldNot.filter((text) => text.includes("not trained")).slice(0, 3),
-    `${present} workers to in-house work or temporary unemployment if the enclave cannot start`,
+    phrases.smallerTeam({ present, min }),
+    ...couldNot
+      .filter((entry) => entry.untrained)
+      .slice(0, 3)
+      .map((entry) => entry.text),
+    phrases.teamOut({ count: present }),
   ];
-  const parts = [`${enclaveId} ${block}: ${present} workers, minimum ${min} (target ${target}), ${short} short`];
-  if (missing.length > 0) parts.push(`missing: ${missing.join("; ")}`);
-  if (couldNot.length > 0) parts.push(`not available as stand-in: ${couldNot.slice(0, 6).join("; ")}`);
-  else parts.push("no trained stand-in is available");
-  return { code: "UNDER_MIN_HEADCOUNT", block, message: parts.join(". "), options };
+  const message = phrases.underMin({
+    enclave: enclaveId,
+    block,
+    present,
+    min,
+    target,
+    missing,
+    couldNot: couldNot.slice(0, 6).map((entry) => entry.text),
+  });
+  return { code: "UNDER_MIN_HEADCOUNT", block, message, options };
 }
 
 /** A van worker who belongs here (or is trained here) and is idle while seats to here ran out. */
@@ -268,15 +288,14 @@ function transportProblem(
       !assignment.placement.has(worker.id),
   );
   if (stranded.length === 0) return null;
-  const routes = context.scenario.routes.filter((route) => route.enclaveIds.includes(enclaveId));
-  const seatText =
-    routes.length === 0
-      ? `no route stops at ${enclaveId}`
-      : routes.map((route) => `${route.id} (${route.seats.day} day, ${route.seats.morning} morning, ${route.seats.afternoon} afternoon seats)`).join(", ");
+  const routes = context.scenario.routes
+    .filter((route) => route.enclaveIds.includes(enclaveId))
+    .map((route) => ({ id: route.id, ...route.seats }));
+  const { phrases } = context;
   return {
     code: "NO_TRANSPORT",
-    message: `${stranded.map((w) => personLabel(context, w.id)).join(", ")} could work at ${enclaveId} but no van seat is left: ${seatText}`,
-    options: ["an extra seat or run on the route", "a worker with own transport as stand-in"],
+    message: phrases.noSeatLeft({ who: stranded.map((w) => personLabel(context, w.id)), enclave: enclaveId, routes }),
+    options: [phrases.extraSeat(), phrases.ownTransportStandIn()],
   };
 }
 

@@ -5,7 +5,8 @@
  * the board lets them move people by hand. The rules still hold: the moved plan is rebuilt the
  * way the solver's plans are (teams, seats, coverage, problems, changes with reasons) and goes
  * through the same independent validator. A move that breaks a rule is refused with the rules
- * it breaks; a move that merely leaves an enclave short is allowed, and the plan says so.
+ * it breaks; a move that merely leaves an enclave short is allowed, and the plan says so, in
+ * the language asked for (the refusals themselves are API errors and stay English).
  */
 import type { Block, Plan, Scenario } from "../scenario/schema.ts";
 import { BLOCKS } from "../scenario/schema.ts";
@@ -16,6 +17,7 @@ import type { Violation } from "../validation/violation.ts";
 import { buildDayContext, type DayContext } from "./build-day-instance.ts";
 import { assemblePlan } from "./plan-day.ts";
 import { PlanningError } from "./planning-error.ts";
+import type { Language } from "./phrases.ts";
 
 export interface ManualMove {
   personId: string;
@@ -25,6 +27,11 @@ export interface ManualMove {
   blocks?: Block[];
   /** Keep the person at `toEnclaveId` in later re-plans (a manual move always drops an older pin). */
   pin?: boolean;
+}
+
+export interface MoveOptions {
+  /** The language of the moved plan's texts: "en" (default) or "nl". */
+  language?: Language;
 }
 
 export interface MoveOutcome {
@@ -37,10 +44,16 @@ export interface MoveOutcome {
  * `current` with `move` applied. `reference` is the plan the changes are counted against (the
  * published plan when there is one); unknown people or enclaves are a PlanningError NOT_FOUND.
  */
-export function applyManualMove(scenario: Scenario, current: Plan, move: ManualMove, reference: Plan | null = null): MoveOutcome {
+export function applyManualMove(
+  scenario: Scenario,
+  current: Plan,
+  move: ManualMove,
+  reference: Plan | null = null,
+  options: MoveOptions = {},
+): MoveOutcome {
   assertKnownPerson(scenario, move.personId);
   if (move.toEnclaveId !== null) assertKnownEnclave(scenario, move.toEnclaveId);
-  const context = buildDayContext(scenario, current.date, reference);
+  const context = buildDayContext(scenario, current.date, reference, [], options.language ?? "en");
   const teams = teamsOf(current);
   for (const team of teams.values()) {
     for (const block of BLOCKS) {
@@ -66,12 +79,12 @@ export function applyManualMove(scenario: Scenario, current: Plan, move: ManualM
   if (move.pin && move.toEnclaveId !== null) pins.push({ personId: move.personId, enclaveId: move.toEnclaveId });
   if (pins.length > 0) plan.pins = pins;
   for (const change of plan.changes) {
-    if (change.personId === move.personId) change.reason = `moved by the planner${change.reason ? `; ${change.reason}` : ""}`;
+    if (change.personId === move.personId) change.reason = context.phrases.movedByPlanner({ reason: change.reason });
   }
   return { plan, violations: validatePlan(scenario, plan) };
 }
 
-/** The plan for people placed as `teams` say, with seats handed out again and everything explained. */
+/** The plan for people placed as `teams` say, with seats handed out again and everything explained (in the context's language). */
 export function rebuildPlan(context: DayContext, teams: Map<string, Record<Block, { coachIds: string[]; workerIds: string[] }>>): Plan {
   const placement: DayAssignment["placement"] = new Map();
   for (const [enclaveId, team] of teams) {

@@ -5,6 +5,7 @@
  * cover as many enclaves as can be covered with as few moves as possible, explain every gap,
  * list every change, and pass the result through the independent validator before anyone
  * sees it. A re-plan (`previous`) keeps as much of the plan already sent out as it can.
+ * The plan's reasons, problems and options are written in `language` (phrases.ts).
  */
 import type { Block, Plan, PlanEnclave, Scenario } from "../scenario/schema.ts";
 import { solveDay, type DaySolution } from "../../solver/index.ts";
@@ -12,8 +13,9 @@ import type { DayAssignment } from "../../solver/decode.ts";
 import { validatePlan } from "../validation/validate-plan.ts";
 import type { Violation } from "../validation/violation.ts";
 import { buildDayContext, previousPlacements, type DayContext, type Pin } from "./build-day-instance.ts";
-import { absenceOn, BLOCK_WORD, explainEnclave, personLabel, unavailableReason } from "./explain.ts";
-import { coachesNeeded, countGuidance, describeGuidance } from "../validation/ratio.ts";
+import { absenceOn, explainEnclave, notNotifiedReason, personLabel, unavailableReason } from "./explain.ts";
+import { coachesNeeded, countGuidance } from "../validation/ratio.ts";
+import type { Language } from "./phrases.ts";
 
 /** The planner waits at most this long by default; the plan then says which levels are proven. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -24,6 +26,8 @@ export interface PlanDayOptions {
   /** People the planner pinned: kept at their enclave (the plan carries the pins on). */
   pins?: Pin[];
   timeoutMs?: number;
+  /** The language of the planner-facing texts: "en" (default, the CLI's) or "nl" (the board's). */
+  language?: Language;
 }
 
 export interface PlanDayResult {
@@ -45,7 +49,7 @@ export class PlanInvalidError extends Error {
 
 export function planDay(scenario: Scenario, date: string, options: PlanDayOptions = {}): PlanDayResult {
   const pins = (options.pins ?? []).filter((pin) => scenario.enclaves.some((e) => e.id === pin.enclaveId));
-  const context = buildDayContext(scenario, date, options.previous ?? null, pins);
+  const context = buildDayContext(scenario, date, options.previous ?? null, pins, options.language ?? "en");
   const solution = solveDay(context.day, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const plan = assemblePlan(context, solution.assignment, {
     solveMs: Math.round(solution.solveMs * 10) / 10,
@@ -110,7 +114,7 @@ export function assemblePlan(context: DayContext, assignment: DayAssignment, sta
 
 /**
  * Every person who is not where they belong (the previous plan when re-planning, else their
- * home enclave), with the reason in words a planner uses.
+ * home enclave), with the reason in words a planner uses (in the context's language).
  */
 function listChanges(context: DayContext, assignment: DayAssignment): Plan["changes"] {
   const { scenario } = context;
@@ -148,19 +152,20 @@ function changeReason(
   to: string | null,
   block: Block,
 ): string {
+  const { phrases } = context;
   const available = (context.available.get(personId) ?? []).includes(block);
   if (!available) return unavailableReason(context, personId, block);
+  const who = personLabel(context, personId);
   if (from !== null && to === null) {
     const status = context.enclaveStatus.get(from);
-    if (status && !status.notified) return `${from} must not be staffed: ${status.notifiedReason}`;
-    return `${personLabel(context, personId)} goes to in-house work: ${whyNotPlaced(context, assignment, personId, from)}`;
+    if (status && !status.notified) return notNotifiedReason(context, status);
+    return phrases.goesInHouse({ who, why: whyNotPlaced(context, assignment, personId, from) });
   }
   if (to !== null) {
     const why =
       gapAt(context, to) ||
       (context.coachesById.has(personId) ? ratioNeed(context, assignment, to, block) : teamNeed(context, assignment, personId, to, block));
-    const origin = from === null ? "" : ` from ${from}`;
-    return `${personLabel(context, personId)} stands in at ${to}${origin}${why ? `: ${why}` : ""}`;
+    return phrases.standsIn({ who, at: to, from, why });
   }
   return "";
 }
@@ -171,8 +176,8 @@ function gapAt(context: DayContext, enclaveId: string): string {
     .filter((person) => person.homeEnclaveId === enclaveId && (context.available.get(person.id) ?? []).length < 2)
     .filter((person) => (context.absencesByPerson.get(person.id) ?? []).some((a) => a.from <= context.date && a.to >= context.date));
   if (missing.length === 0) return "";
-  const names = missing.slice(0, 3).map((person) => unavailableReason(context, person.id, "am").replace(/ \(reported.*\)$/, ""));
-  return names.join(", ") + (missing.length > 3 ? ` and ${missing.length - 3} more` : "");
+  const names = missing.slice(0, 3).map((person) => unavailableReason(context, person.id, "am", false));
+  return context.phrases.andMore({ names, more: Math.max(0, missing.length - 3) });
 }
 
 /**
@@ -180,6 +185,7 @@ function gapAt(context: DayContext, enclaveId: string): string {
  * ratio norms with the coaches it has, or the van seats; said with the numbers of the plan.
  */
 function whyNotPlaced(context: DayContext, assignment: DayAssignment, personId: string, enclaveId: string): string {
+  const { phrases } = context;
   const status = context.enclaveStatus.get(enclaveId)!;
   const teams = assignment.teams.get(enclaveId);
   const worker = context.workersById.get(personId);
@@ -188,24 +194,24 @@ function whyNotPlaced(context: DayContext, assignment: DayAssignment, personId: 
     const team = teams?.[block];
     if (!team) continue;
     if (worker && team.workerIds.length >= status.enclave.staffing.max) {
-      return `${enclaveId} is at its maximum of ${status.enclave.staffing.max} workers in the ${BLOCK_WORD[block]}`;
+      return phrases.atMaximum({ enclave: enclaveId, max: status.enclave.staffing.max, block });
     }
     if (worker) {
       const withWorker = [...team.workerIds.map((id) => context.workersById.get(id)!), worker];
       const needed = coachesNeeded(countGuidance(withWorker), context.scenario.rules.ratios);
       if (needed > team.coachIds.length) {
-        return `${team.coachIds.length} coach(es) at ${enclaveId} in the ${BLOCK_WORD[block]} may supervise no one more by the ratio norms, and no other coach is free`;
+        return phrases.ratioFull({ coaches: team.coachIds.length, enclave: enclaveId, block });
       }
     }
   }
   if (worker?.transport === "van" && blocks.length > 0) {
     const run = blocks.length === 2 ? "day" : blocks[0] === "am" ? "morning" : "afternoon";
     const routes = context.scenario.routes.filter((route) => route.enclaveIds.includes(enclaveId) && route.seats[run] > 0);
-    if (routes.length === 0) return `no ${run} van run stops at ${enclaveId}`;
-    return `the ${run} van seats to ${enclaveId} (${routes.map((r) => r.id).join(", ")}) are all taken`;
+    if (routes.length === 0) return phrases.noVanRun({ run, enclave: enclaveId });
+    return phrases.vanSeatsTaken({ run, enclave: enclaveId, routes: routes.map((r) => r.id) });
   }
-  if (!worker) return `${enclaveId} has the coaches it needs`;
-  return `${enclaveId} has the workers it needs`;
+  if (!worker) return phrases.hasCoaches({ enclave: enclaveId });
+  return phrases.hasWorkers({ enclave: enclaveId });
 }
 
 /** Why a coach stands in where the enclave's own coaches are present: the ratio norms. */
@@ -215,7 +221,7 @@ function ratioNeed(context: DayContext, assignment: DayAssignment, enclaveId: st
   const counts = countGuidance(team.workerIds.map((id) => context.workersById.get(id)!));
   const needed = coachesNeeded(counts, context.scenario.rules.ratios);
   if (needed < 2) return "";
-  return `${team.workerIds.length} workers (${describeGuidance(counts)}) need ${needed} coaches by the ratio norms`;
+  return context.phrases.workersNeedCoaches({ workers: team.workerIds.length, guidance: counts, needed });
 }
 
 /** Why a worker stands in where nobody is absent: the team would fall short of its minimum or target. */
@@ -227,10 +233,10 @@ function teamNeed(context: DayContext, assignment: DayAssignment, personId: stri
     const size = assignment.teams.get(enclaveId)?.[b].workerIds.length ?? 0;
     const { min, target } = status.enclave.staffing;
     if (size <= target) {
-      return `without stand-ins ${enclaveId} would have fewer than ${size} workers in the ${BLOCK_WORD[b]} (minimum ${min}, target ${target})`;
+      return context.phrases.wouldFallShort({ enclave: enclaveId, size, block: b, min, target });
     }
   }
-  return `${enclaveId} needs workers who work the ${BLOCK_WORD[block]}`;
+  return context.phrases.needsWorkersIn({ enclave: enclaveId, block });
 }
 
 function mergeWholeDay(changes: Plan["changes"]): Plan["changes"] {

@@ -6,12 +6,14 @@
  * moved plan goes through the validator — and each says why it is ranked where it is: idle
  * people first (nobody else loses anything), then people an enclave can spare, then people
  * whose leaving opens a new gap, and last those whose move alone would break a rule (a
- * butterfly whose leaving would leave a team without a coach), with the rule named.
+ * butterfly whose leaving would leave a team without a coach), with the rule named. The
+ * reasons are written in the language asked for (phrases.ts).
  */
 import type { Block, Plan, Scenario } from "../scenario/schema.ts";
 import { buildDayContext } from "./build-day-instance.ts";
-import { BLOCK_WORD, personLabel } from "./explain.ts";
+import { personLabel } from "./explain.ts";
 import { applyManualMove } from "./manual-move.ts";
+import type { Language } from "./phrases.ts";
 import { PlanningError } from "./planning-error.ts";
 import { validatePlan } from "../validation/validate-plan.ts";
 import type { Violation } from "../validation/violation.ts";
@@ -30,10 +32,18 @@ export interface Suggestion {
 }
 
 /** Ranked candidates for the gap of `enclaveId` in `block` of `plan` (coaches when it lacks coaches, else workers). */
-export function suggestReplacements(scenario: Scenario, plan: Plan, enclaveId: string, block: Block, reference: Plan | null = null): Suggestion[] {
+export function suggestReplacements(
+  scenario: Scenario,
+  plan: Plan,
+  enclaveId: string,
+  block: Block,
+  reference: Plan | null = null,
+  language: Language = "en",
+): Suggestion[] {
   const entry = plan.enclaves.find((e) => e.enclaveId === enclaveId);
   if (!entry) throw new PlanningError("NOT_FOUND", `there is no enclave ${enclaveId}`);
-  const context = buildDayContext(scenario, plan.date, reference);
+  const context = buildDayContext(scenario, plan.date, reference, [], language);
+  const { phrases } = context;
   const status = context.enclaveStatus.get(enclaveId)!;
   if (!status.runs || !status.blocks.includes(block)) return [];
   const needsCoach = entry.problems.some(
@@ -53,32 +63,39 @@ export function suggestReplacements(scenario: Scenario, plan: Plan, enclaveId: s
     if (!(context.available.get(person.id) ?? []).includes(block)) continue;
     if (person.homeEnclaveId !== enclaveId && !person.qualifiedEnclaveIds.includes(enclaveId)) continue;
     const from = where.get(person.id) ?? null;
-    const { plan: moved, violations } = applyManualMove(scenario, plan, { personId: person.id, toEnclaveId: enclaveId }, reference);
+    const { plan: moved, violations } = applyManualMove(scenario, plan, { personId: person.id, toEnclaveId: enclaveId }, reference, { language });
     // Rules this plan already breaks (a sick coach still placed) are not this move's fault.
     const broken = violations.filter((v) => !alreadyBroken.has(violationKey(v)));
     const before = coveredCount(plan);
     const after = coveredCount(moved);
     const fixes = moved.enclaves.find((e) => e.enclaveId === enclaveId)!.covered && !entry.covered;
-    const label = personLabel(context, person.id);
-    const trained = person.homeEnclaveId === enclaveId ? `${enclaveId} is their own enclave` : `trained for ${enclaveId}`;
+    const who = personLabel(context, person.id);
+    const trained = person.homeEnclaveId === enclaveId ? phrases.ownEnclave({ enclave: enclaveId }) : phrases.trainedAt({ enclave: enclaveId });
     let reason: string;
     let score: number;
     if (from === null) {
-      reason = `${label} is free in the ${BLOCK_WORD[block]} and ${trained}`;
+      reason = phrases.freeIn({ who, block, trained });
       score = 0;
     } else if (after >= before) {
-      reason = `${label} can be spared at ${from}, which stays covered without them; ${trained}`;
+      reason = phrases.canBeSpared({ who, from, trained });
       score = 1;
     } else {
-      reason = `${label} would leave ${from} short; ${trained}`;
+      reason = phrases.wouldLeaveShort({ who, from, trained });
       score = 3;
     }
     if (!fixes && !entry.covered) {
-      reason += `; on their own they do not make ${enclaveId} fully covered`;
+      reason += `; ${phrases.notEnoughAlone({ enclave: enclaveId })}`;
       score += 1;
     }
     if (broken.length > 0) {
-      reason = `${label} ${from ? `is at ${from}` : `is free in the ${BLOCK_WORD[block]}`}, but moving them alone breaks a rule: ${broken.map((v) => `${v.message} (${v.rule})`).join("; ")}`;
+      const rules = broken.map((v) => ({
+        rule: v.rule,
+        message: v.message,
+        ...(v.personId ? { who: personLabel(context, v.personId) } : {}),
+        ...(v.enclaveId ? { enclave: v.enclaveId } : {}),
+        ...(v.block ? { block: v.block } : {}),
+      }));
+      reason = phrases.breaksRule({ who, from, block, rules });
       score = 10;
     }
     const role = "role" in person ? person.role : "worker";
