@@ -1,7 +1,8 @@
 /**
  * The vlinder service: opens the database (migrations applied), seeds the demo on an empty
  * database when asked, and serves the API and the board on one port. Used by `npm start`
- * (src/http/start.ts), by the API tests and by the browser tests, in-process.
+ * (src/http/start.ts), by the API tests and by the browser tests, in-process. Its plans speak
+ * the organisation's language (Dutch by default), for the planners on the board.
  */
 import type { Server } from "node:http";
 import { readFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { authRoutes } from "./routes/auth-routes.ts";
 import { dataRoutes } from "./routes/data-routes.ts";
 import { dayRoutes } from "./routes/day-routes.ts";
 import { EstimateJobs, estimateRoutes } from "./routes/estimate-routes.ts";
+import type { Language } from "../planning/phrases.ts";
 
 export interface ServiceOptions {
   /** 0 picks a free port. */
@@ -25,6 +27,8 @@ export interface ServiceOptions {
   seedDemo?: boolean;
   /** How long the solver may search for one plan (default 3 s; the plan says when it is not proven optimal). */
   planTimeoutMs?: number;
+  /** The language of the planner-facing texts in plans and suggestions (default "nl", the board's). */
+  language?: Language;
   /** Where the built board is (default web/dist). */
   webDist?: string;
   log?: (line: string) => void;
@@ -49,7 +53,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     const routes = [
       ...authRoutes(db, { secureCookies: false, authCache }),
       ...dataRoutes(db),
-      ...dayRoutes(db, { timeoutMs: options.planTimeoutMs ?? DEFAULT_PLAN_TIMEOUT_MS }),
+      ...dayRoutes(db, { timeoutMs: options.planTimeoutMs ?? DEFAULT_PLAN_TIMEOUT_MS, language: options.language ?? "nl" }),
       ...estimateRoutes(db, jobs),
     ];
     const app = createApp({

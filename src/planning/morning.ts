@@ -6,7 +6,8 @@
  * (implemented over the database in src/db), so the story is testable without a database and
  * the database layer holds no planning logic. Plan versions are numbered per date; every edit
  * names the version it was made on, and an edit on a version that is no longer the newest is a
- * VERSION_CONFLICT (two planners on two phones at 07:35).
+ * VERSION_CONFLICT (two planners on two phones at 07:35). Plans and suggestions are written in
+ * the organisation's language (`PlanningOptions.language`); errors stay English (API details).
  */
 import type { Block, Plan, Scenario } from "../scenario/schema.ts";
 import { applyManualMove } from "./manual-move.ts";
@@ -14,6 +15,7 @@ import { planDay } from "./plan-day.ts";
 import { PlanningError } from "./planning-error.ts";
 import { registrationCsv, registrationHtml, registrationRows } from "./registration.ts";
 import { suggestReplacements, type Suggestion } from "./suggestions.ts";
+import type { Language } from "./phrases.ts";
 
 export interface StoredPlan {
   number: number;
@@ -55,18 +57,20 @@ export interface DayView {
   plan: Plan;
 }
 
-export interface PlanningBudget {
+export interface PlanningOptions {
   /** How long the solver may search per plan (it returns its best plan, said to be unproven). */
   timeoutMs: number;
+  /** The language of the planner-facing texts in plans and suggestions (the service: "nl"). */
+  language: Language;
 }
 
 /** The day as the board shows it; the first visit computes and stores a draft. */
-export async function showDay(store: DayStore, date: string, budget: PlanningBudget): Promise<DayView> {
+export async function showDay(store: DayStore, date: string, options: PlanningOptions): Promise<DayView> {
   const latest = await store.latest(date);
   if (latest) return dayView(store, date, latest);
   const scenario = await store.loadScenario();
   const stamp = await store.dataStamp();
-  const { plan } = planDay(scenario, date, { timeoutMs: budget.timeoutMs });
+  const { plan } = planDay(scenario, date, { timeoutMs: options.timeoutMs, language: options.language });
   try {
     const saved = await store.saveDraft(date, { plan, dataStamp: stamp, expectedLatest: null, basedOn: null });
     return dayView(store, date, saved);
@@ -84,14 +88,19 @@ export async function showDay(store: DayStore, date: string, budget: PlanningBud
  * After new absences: plan again from the current data with the fewest changes to the plan
  * already sent out (the published one; else the one on screen), as a new draft.
  */
-export async function replanDay(store: DayStore, date: string, seenVersion: number, budget: PlanningBudget): Promise<DayView> {
+export async function replanDay(store: DayStore, date: string, seenVersion: number, options: PlanningOptions): Promise<DayView> {
   const latest = await assertNewest(store, date, seenVersion);
   const published = await store.published(date);
   const sentOut = published ?? latest;
   const scenario = await store.loadScenario();
   const stamp = await store.dataStamp();
   // The planner's pins live on the newest version; the changes count against the one sent out.
-  const { plan } = planDay(scenario, date, { previous: sentOut.plan, pins: latest.plan.pins ?? [], timeoutMs: budget.timeoutMs });
+  const { plan } = planDay(scenario, date, {
+    previous: sentOut.plan,
+    pins: latest.plan.pins ?? [],
+    timeoutMs: options.timeoutMs,
+    language: options.language,
+  });
   const saved = await store.saveDraft(date, { plan, dataStamp: stamp, expectedLatest: latest.number, basedOn: sentOut.number });
   return dayView(store, date, saved);
 }
@@ -104,11 +113,17 @@ export interface MoveRequest {
 }
 
 /** A planner's move on the newest version: checked by the validator, refused with the rules it breaks. */
-export async function movePersonInPlan(store: DayStore, date: string, seenVersion: number, move: MoveRequest): Promise<DayView> {
+export async function movePersonInPlan(
+  store: DayStore,
+  date: string,
+  seenVersion: number,
+  move: MoveRequest,
+  options: Pick<PlanningOptions, "language">,
+): Promise<DayView> {
   const latest = await assertNewest(store, date, seenVersion);
   const published = await store.published(date);
   const scenario = await store.loadScenario();
-  const { plan, violations } = applyManualMove(scenario, latest.plan, move, published?.plan ?? null);
+  const { plan, violations } = applyManualMove(scenario, latest.plan, move, published?.plan ?? null, { language: options.language });
   if (violations.length > 0) {
     throw new PlanningError(
       "RULE_BROKEN",
@@ -128,11 +143,17 @@ export async function publishDay(store: DayStore, date: string, seenVersion: num
 }
 
 /** Who could fill the gap of `enclaveId` in `block` on the newest version. */
-export async function suggestionsForGap(store: DayStore, date: string, enclaveId: string, block: Block): Promise<Suggestion[]> {
+export async function suggestionsForGap(
+  store: DayStore,
+  date: string,
+  enclaveId: string,
+  block: Block,
+  options: Pick<PlanningOptions, "language">,
+): Promise<Suggestion[]> {
   const latest = await store.latest(date);
   if (!latest) throw new PlanningError("NOT_FOUND", `there is no plan for ${date} yet: open the day first`);
   const published = await store.published(date);
-  return suggestReplacements(await store.loadScenario(), latest.plan, enclaveId, block, published?.plan ?? null);
+  return suggestReplacements(await store.loadScenario(), latest.plan, enclaveId, block, published?.plan ?? null, options.language);
 }
 
 /** The daily registration of the published plan, as CSV or as a printable page. */

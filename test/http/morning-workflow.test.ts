@@ -160,7 +160,7 @@ describe.each(BACKENDS)("the morning workflow on %s", (kind) => {
     // Every move is listed with its reason; the sick calls are named with their time.
     const listed = new Set(replanned.plan.changes.map((c) => c.personId));
     for (const id of moved) expect(listed.has(id)).toBe(true);
-    expect(replanned.plan.changes.find((c) => c.personId === "C02")!.reason).toMatch(/sick \(reported 07:10\)/);
+    expect(replanned.plan.changes.find((c) => c.personId === "C02")!.reason).toMatch(/ziek \(gemeld om 07:10\)/);
   });
 
   it("when the planner publishes version 2, then version 1 can no longer be published over it", async () => {
@@ -203,7 +203,7 @@ describe.each(BACKENDS)("the morning workflow on %s", (kind) => {
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.version).toMatchObject({ number: 3, status: "draft" });
     expect(reply.body.published).toBe(2);
-    expect(reply.body.plan.changes.find((c) => c.personId === worker)!.reason).toMatch(/^moved by the planner/);
+    expect(reply.body.plan.changes.find((c) => c.personId === worker)!.reason).toMatch(/^verplaatst door de planner/);
     const csv = await planner.get(`/api/days/${DATE}/registration.csv`);
     expect(csv.text).toContain(`,${worker},`);
   });

@@ -1,6 +1,7 @@
 /**
  * The day: the plan of a date, re-plan after absences, manual moves, publish, suggestions for
  * a gap, and the daily registration. Thin: parse, call a morning use case, shape the answer.
+ * The planning options carry the solver's time budget and the language of the plans' texts.
  */
 import type { z } from "zod";
 import type { Database } from "../../db/index.ts";
@@ -12,13 +13,13 @@ import {
   showDay,
   suggestionsForGap,
   type DayView,
-  type PlanningBudget,
+  type PlanningOptions,
 } from "../../planning/morning.ts";
 import { dateParams, dayViewSchema, moveBody, suggestionsQuery, suggestionsSchema, versionBody } from "../api-schemas.ts";
 import { dbDayStore } from "../db-day-store.ts";
 import { defineRoute, type AnyRoute, type Caller } from "../route.ts";
 
-export function dayRoutes(db: Database, budget: PlanningBudget): AnyRoute[] {
+export function dayRoutes(db: Database, planning: PlanningOptions): AnyRoute[] {
   const store = (caller: Caller) => dbDayStore(db, caller.organisationId, actorOf(caller));
   return [
     defineRoute({
@@ -29,7 +30,7 @@ export function dayRoutes(db: Database, budget: PlanningBudget): AnyRoute[] {
       role: "viewer",
       params: dateParams,
       response: dayViewSchema,
-      handler: async ({ params, caller }) => viewJson(await showDay(store(caller), params.date, budget)),
+      handler: async ({ params, caller }) => viewJson(await showDay(store(caller), params.date, planning)),
     }),
     defineRoute({
       method: "post",
@@ -40,7 +41,7 @@ export function dayRoutes(db: Database, budget: PlanningBudget): AnyRoute[] {
       params: dateParams,
       body: versionBody,
       response: dayViewSchema,
-      handler: async ({ params, body, caller }) => viewJson(await replanDay(store(caller), params.date, body.version, budget)),
+      handler: async ({ params, body, caller }) => viewJson(await replanDay(store(caller), params.date, body.version, planning)),
     }),
     defineRoute({
       method: "post",
@@ -53,7 +54,7 @@ export function dayRoutes(db: Database, budget: PlanningBudget): AnyRoute[] {
       response: dayViewSchema,
       handler: async ({ params, body, caller }) => {
         const { version, ...move } = body;
-        return viewJson(await movePersonInPlan(store(caller), params.date, version, move));
+        return viewJson(await movePersonInPlan(store(caller), params.date, version, move, planning));
       },
     }),
     defineRoute({
@@ -77,7 +78,7 @@ export function dayRoutes(db: Database, budget: PlanningBudget): AnyRoute[] {
       query: suggestionsQuery,
       response: suggestionsSchema,
       handler: async ({ params, query, caller }) => ({
-        suggestions: await suggestionsForGap(store(caller), params.date, query.enclaveId, query.block),
+        suggestions: await suggestionsForGap(store(caller), params.date, query.enclaveId, query.block, planning),
       }),
     }),
     defineRoute({
