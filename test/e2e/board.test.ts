@@ -149,17 +149,19 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
     const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
+    // A day of its own: after the sick call on the 23rd the re-plan fills every team to its ratio.
+    const day = "2026-11-26";
     try {
       await logIn(page, harness.url, LOGINS.planner);
-      await page.goto(`${harness.url}/dag/${DATE}`);
+      await page.goto(`${harness.url}/dag/${day}`);
       await page.locator("article.card").first().waitFor();
 
       // From the API: a worker placed at A for the whole day, trained for a running enclave B
       // with room under its maximum, and whom the service would allow there.
-      const { worker, from, to } = await pickPinCandidate(page, harness.url);
+      const { worker, from, to } = await pickPinCandidate(page, harness.url, day);
       // Published first, so that the re-plan counts against a plan with the worker at A and,
       // without the pin, would send them back there.
-      const shown = (await (await page.request.get(`${harness.url}/api/days/${DATE}/plan`)).json()) as { version: { number: number }; published: number | null };
+      const shown = (await (await page.request.get(`${harness.url}/api/days/${day}/plan`)).json()) as { version: { number: number }; published: number | null };
       if (shown.published !== shown.version.number) {
         await page.getByRole("button", { name: "Publiceren" }).click();
         await page.getByRole("button", { name: "Gepubliceerd" }).waitFor();
@@ -185,9 +187,9 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       await page.locator('[role="status"]', { hasText: "Herpland" }).waitFor();
       expect(await chip.getAttribute("data-pinned")).toBe("true");
       expect(await page.locator(`article.card[data-enclave="${from}"] [data-person="${worker}"]`).count()).toBe(0);
-      const day = (await (await page.request.get(`${harness.url}/api/days/${DATE}/plan`)).json()) as { plan: Plan };
-      expect(day.plan.pins).toContainEqual({ personId: worker, enclaveId: to });
-      const at = day.plan.enclaves.find((e) => e.enclaveId === to);
+      const replanned = (await (await page.request.get(`${harness.url}/api/days/${day}/plan`)).json()) as { plan: Plan };
+      expect(replanned.plan.pins).toContainEqual({ personId: worker, enclaveId: to });
+      const at = replanned.plan.enclaves.find((e) => e.enclaveId === to);
       expect(at?.blocks.am.workerIds.includes(worker) || at?.blocks.pm.workerIds.includes(worker)).toBe(true);
       await page.screenshot({ path: `${ARTIFACTS}board-pinned-1280.png`, fullPage: true });
 
@@ -199,7 +201,7 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       await dialog.waitFor({ state: "hidden" });
       await page.locator('[role="status"]', { hasText: "losgemaakt" }).waitFor();
       expect(await chip.getAttribute("data-pinned")).toBeNull();
-      const after = (await (await page.request.get(`${harness.url}/api/days/${DATE}/plan`)).json()) as { plan: Plan };
+      const after = (await (await page.request.get(`${harness.url}/api/days/${day}/plan`)).json()) as { plan: Plan };
       expect(after.plan.pins ?? []).not.toContainEqual({ personId: worker, enclaveId: to });
       expect(errors).toEqual([]);
     } finally {
@@ -264,6 +266,111 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
     }
   });
 
+  it("when the planner edits an enclave's staffing target and adds and deletes an absence, then the API has the changes", async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const api = async <T,>(path: string): Promise<T> => (await (await page.request.get(`${harness.url}/api${path}`)).json()) as T;
+    try {
+      await logIn(page, harness.url, LOGINS.planner);
+
+      // Enclaves: E12's target one up (or down, at its maximum), saved, read back; then restored.
+      const before = await api<Enclave>("/enclaves/E12");
+      const { min, target, max } = before.staffing;
+      const next = target < max ? target + 1 : target - 1;
+      expect(next).toBeGreaterThanOrEqual(min);
+      const setTarget = async (value: number) => {
+        await page.getByRole("button", { name: `${before.name} bewerken` }).click();
+        const dialog = page.getByRole("dialog", { name: `${before.name} bewerken` });
+        await dialog.getByLabel("doel", { exact: true }).fill(String(value));
+        await dialog.getByRole("button", { name: "Opslaan" }).click();
+        await dialog.waitFor({ state: "hidden" });
+        await page.locator('[role="status"]', { hasText: `${before.name} opgeslagen.` }).waitFor();
+      };
+      await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Enclaves" }).click();
+      await page.getByRole("heading", { name: "Enclaves", level: 1 }).waitFor();
+      await setTarget(next);
+      expect((await api<Enclave>("/enclaves/E12")).staffing).toEqual({ min, target: next, max });
+      expect(await page.locator("article.enclave-row", { hasText: before.name }).locator(".facts").innerText()).toContain(`doel ${next}`);
+      await setTarget(target);
+      expect((await api<Enclave>("/enclaves/E12")).staffing).toEqual({ min, target, max });
+
+      // Afwezigheden: the week of 23 November; leave for a worker on Wednesday, then deleted.
+      const day = "2026-11-25";
+      const workersBody = await api<Worker[] | { workers: Worker[] }>("/workers");
+      const worker = (Array.isArray(workersBody) ? workersBody : workersBody.workers).find((w) => w.id === "W010");
+      if (!worker) throw new Error("W010 is missing from the demo data");
+      type Stored = { id: string; personId: string; from: string; to: string; kind: string; blocks: string[] };
+      const absencesOf = async () => (await api<{ absences: Stored[] }>(`/absences?from=${day}&to=${day}`)).absences.filter((a) => a.personId === worker.id);
+      expect(await absencesOf()).toEqual([]);
+
+      await page.goto(`${harness.url}/afwezigheden?week=${DATE}`);
+      await page.getByRole("heading", { name: "Afwezigheden", level: 1 }).waitFor();
+      expect(await page.locator(".toolbar strong").innerText()).toMatch(/^Week van 23 nov\.? tot 29 nov\.?$/);
+      const form = page.getByRole("form", { name: "Afwezigheid toevoegen" });
+      await form.getByRole("combobox", { name: "Persoon" }).fill(worker.id);
+      await page.keyboard.press("Enter");
+      expect(await form.getByRole("combobox", { name: "Persoon" }).inputValue()).toContain(worker.name);
+      await form.getByLabel("Van").fill(day);
+      await form.getByLabel("Tot en met").fill(day);
+      await form.getByLabel("Soort").selectOption({ label: "verlof" });
+      await form.getByRole("button", { name: "Toevoegen" }).click();
+      await page.locator('[role="status"]', { hasText: `verlof voor ${worker.name} van ${day} tot ${day} opgeslagen.` }).waitFor();
+      const row = page.locator("table.week-grid tbody tr", { hasText: worker.name });
+      await row.waitFor();
+      expect(await row.locator("td.kind-leave").count()).toBe(1);
+      const added = await absencesOf();
+      expect(added).toMatchObject([{ personId: worker.id, from: day, to: day, kind: "leave", blocks: ["am", "pm"] }]);
+
+      page.once("dialog", (confirm) => void confirm.accept());
+      await row.getByRole("button", { name: `Afwezigheid ${worker.name} ${day} verwijderen` }).click();
+      await page.locator('[role="status"]', { hasText: `Afwezigheid van ${worker.name} verwijderd.` }).waitFor();
+      await row.waitFor({ state: "detached" });
+      expect(await absencesOf()).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("when a viewer signs in, then the board shows the day without any button that writes, and the edit pages are read-only", async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    try {
+      await logIn(page, harness.url, LOGINS.viewer);
+      await page.goto(`${harness.url}/dag/${DATE}`);
+      await page.locator("article.card").first().waitFor();
+      expect(await page.locator("article.card").count()).toBe(11);
+      expect(await page.getByText("maandag 23 november 2026").count()).toBeGreaterThan(0);
+      for (const name of ["Ziekmelding", "Herplannen", "Publiceren", "Gepubliceerd"]) {
+        expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+      }
+      expect(await page.getByText("Voorstellen voor extra mensen").count()).toBe(0);
+      // People on the cards are readable but not movable: not draggable, the chip says so.
+      const chips = page.locator("article.card li.chip");
+      expect(await chips.count()).toBeGreaterThan(50);
+      expect(await page.locator('article.card li.chip[draggable="true"]').count()).toBe(0);
+      expect(await page.locator('article.card .chip-button:not([aria-disabled="true"])').count()).toBe(0);
+      await chips.first().getByRole("button").focus();
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("z");
+      expect(await page.getByRole("dialog").count()).toBe(0);
+      expect(await page.locator("dialog[open]").count()).toBe(0);
+
+      for (const [link, heading] of [["Mensen", "Mensen"], ["Enclaves", "Enclaves"], ["Vervoer", /Vervoer/], ["Afwezigheden", "Afwezigheden"]] as const) {
+        await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: link }).click();
+        await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+        await page.locator("main table, main article").first().waitFor();
+        expect(await page.getByRole("button", { name: /bewerken|verwijderen|Toevoegen|Opslaan/ }).count(), link).toBe(0);
+      }
+      expect(await page.getByRole("form", { name: "Afwezigheid toevoegen" }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("when HR runs an estimate, then a progress bar, the coverage chart and the table appear", async () => {
     const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
     const page = await context.newPage();
@@ -299,9 +406,9 @@ async function versionNumber(page: Page): Promise<number> {
 }
 
 /** A worker who works the whole day at `from` and may be moved to `to` (trained, room, allowed). */
-async function pickPinCandidate(page: Page, url: string): Promise<{ worker: string; from: string; to: string }> {
+async function pickPinCandidate(page: Page, url: string, date: string): Promise<{ worker: string; from: string; to: string }> {
   const get = async <T,>(path: string): Promise<T> => (await (await page.request.get(`${url}/api${path}`)).json()) as T;
-  const day = await get<{ plan: Plan }>(`/days/${DATE}/plan`);
+  const day = await get<{ plan: Plan }>(`/days/${date}/plan`);
   const workersBody = await get<Worker[] | { workers: Worker[] }>("/workers");
   const workers = Array.isArray(workersBody) ? workersBody : workersBody.workers;
   const enclavesBody = await get<Enclave[] | { enclaves: Enclave[] }>("/enclaves");
@@ -316,11 +423,11 @@ async function pickPinCandidate(page: Page, url: string): Promise<{ worker: stri
     const from = running.find((e) => e.blocks.am.workerIds.includes(worker.id) && e.blocks.pm.workerIds.includes(worker.id))?.enclaveId;
     if (!from) continue;
     for (const to of worker.qualifiedEnclaveIds.filter((id) => id !== from && hasRoom(id) && !worker.excludedEnclaveIds.includes(id))) {
-      const body = await get<{ suggestions: { personId: string; allowed?: boolean }[] }>(`/days/${DATE}/suggestions?enclaveId=${to}&block=am`);
+      const body = await get<{ suggestions: { personId: string; allowed?: boolean }[] }>(`/days/${date}/suggestions?enclaveId=${to}&block=am`);
       if (body.suggestions.some((s) => s.personId === worker.id && s.allowed !== false)) return { worker: worker.id, from, to };
     }
   }
-  throw new Error("no worker in the demo data can be pinned to another running enclave");
+  throw new Error(`no worker in the demo data can be pinned to another running enclave on ${date}`);
 }
 
 /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */

@@ -28,6 +28,7 @@ const CHROMIUM_ARGS = [
 export const LOGINS = {
   planner: { email: "planner@westhoek.example", password: "westhoek-planner" },
   hr: { email: "hr@westhoek.example", password: "westhoek-hr" },
+  viewer: { email: "viewer@westhoek.example", password: "westhoek-viewer" },
 } as const;
 
 export interface Harness {

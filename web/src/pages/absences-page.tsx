@@ -8,7 +8,8 @@ import { indexPeople } from "../board/people-index.ts";
 import type { PersonInfo } from "../board/people-index.ts";
 import { useAsync } from "../lib/use-async.ts";
 import { may, useUser } from "../lib/session.ts";
-import { addDays, formatDayMonth, formatShortDate, mondayOf, nowWithOffset, todayInBrussels } from "../lib/dates.ts";
+import { addDays, formatDayMonth, formatShortDate, isIsoDate, mondayOf, nowWithOffset, todayInBrussels } from "../lib/dates.ts";
+import { navigate, useLocation } from "../lib/router.tsx";
 import { ABSENCE_KIND, BLOCK_SHORT } from "../lib/texts.ts";
 
 const DAYS = 7;
@@ -16,7 +17,11 @@ const DAYS = 7;
 export function AbsencesPage() {
   const user = useUser();
   const canEdit = may(user, "hr");
-  const [monday, setMonday] = useState(() => mondayOf(todayInBrussels()));
+  // ?week=YYYY-MM-DD opens the week of that date (a link from the board, a bookmark).
+  const { query } = useLocation();
+  const weekParam = query.get("week");
+  const monday = mondayOf(isIsoDate(weekParam) ? weekParam : todayInBrussels());
+  const setMonday = (next: string) => navigate(`/afwezigheden?week=${next}`, { replace: true });
   const sunday = addDays(monday, DAYS - 1);
   const scenario = useAsync(() => api.scenario(), []);
   const absences = useAsync(() => api.absences(monday, sunday), [monday]);
