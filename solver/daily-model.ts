@@ -237,7 +237,7 @@ export function buildDailyModel(day: DayInstance): DailyModel {
     { name: LEVEL_NAMES[0], sense: "max", terms: level1, range: day.enclaves.length },
     { name: LEVEL_NAMES[1], sense: "min", terms: level2, range: level2Range },
     { name: LEVEL_NAMES[2], sense: "min", terms: level3, range: level3Range },
-    { name: LEVEL_NAMES[3], sense: "min", terms: level4, range: level4Range, offset: level4Offset },
+    { name: LEVEL_NAMES[3], sense: "min", terms: level4, range: level4Range, offset: level4Offset, foldable: true },
     { name: LEVEL_NAMES[4], sense: "min", terms: level5, range: level5Range },
   );
   return { model, index };

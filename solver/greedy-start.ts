@@ -45,18 +45,36 @@ export function greedyStart({ model, index }: DailyModel, anchor: Anchor = "refe
   const weight = { low: index.ratioLcm / day.rules.ratios.low, medium: index.ratioLcm / day.rules.ratios.medium, high: index.ratioLcm / day.rules.ratios.high };
   const minCoaches = day.rules.minCoachesPerEnclave;
 
-  const workersAt = (enclaveId: string, block: Block) =>
-    index.workerVars.filter((v) => v.enclaveId === enclaveId && v.presence.includes(block));
+  // The variables by enclave and block, by class and by coach, looked up many times below.
+  const group = <T,>(items: readonly T[], keys: (item: T) => string[]): Map<string, T[]> => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      for (const key of keys(item)) {
+        const list = groups.get(key);
+        if (list) list.push(item);
+        else groups.set(key, [item]);
+      }
+    }
+    return groups;
+  };
+  const upperRowsOf = group(
+    model.rows.filter((row) => row.sense === "<="),
+    (row) => [...row.terms.keys()],
+  );
+  const workerVarsAt = group(index.workerVars, (v) => v.presence.map((block) => `${v.enclaveId}|${block}`));
+  const coachVarsAt = group(index.coachVars, (v) => v.presence.map((block) => `${v.enclaveId}|${block}`));
+  const workerVarsOf = group(index.workerVars, (v) => [String(v.classIndex)]);
+  const coachVarsOf = group(index.coachVars, (v) => [v.coachId]);
+  const workersAt = (enclaveId: string, block: Block) => workerVarsAt.get(`${enclaveId}|${block}`) ?? [];
   const coachesAt = (enclaveId: string, block: Block) =>
-    index.coachVars.filter((v) => v.enclaveId === enclaveId && v.presence.includes(block) && values.get(v.name) === 1).length;
+    (coachVarsAt.get(`${enclaveId}|${block}`) ?? []).filter((v) => values.get(v.name) === 1).length;
   const headcount = (enclaveId: string, block: Block) =>
     workersAt(enclaveId, block).reduce((sum, v) => sum + values.get(v.name)!, 0);
   const load = (enclaveId: string, block: Block) =>
     workersAt(enclaveId, block).reduce((sum, v) => sum + values.get(v.name)! * weight[classes.get(v.classIndex)!.guidance], 0);
-  const placedCount = (classIndex: number) =>
-    index.workerVars.filter((v) => v.classIndex === classIndex).reduce((sum, v) => sum + values.get(v.name)!, 0);
+  const placedCount = (classIndex: number) => (workerVarsOf.get(String(classIndex)) ?? []).reduce((sum, v) => sum + values.get(v.name)!, 0);
   const coachBusy = (coachId: string, block: Block) =>
-    index.coachVars.some((v) => v.coachId === coachId && v.presence.includes(block) && values.get(v.name) === 1);
+    (coachVarsOf.get(coachId) ?? []).some((v) => v.presence.includes(block) && values.get(v.name) === 1);
   const isStandIn = (classIndex: number, enclaveId: string) => classes.get(classIndex)!.reference !== enclaveId;
 
   // 1. Everyone where they belong (or at home).
@@ -79,7 +97,7 @@ export function greedyStart({ model, index }: DailyModel, anchor: Anchor = "refe
   }
 
   // 2. Coach gaps: enclaves with workers but too few coaches get free coaches with the fewest options.
-  const coachOptions = (coachId: string) => new Set(index.coachVars.filter((v) => v.coachId === coachId).map((v) => v.enclaveId)).size;
+  const coachOptions = (coachId: string) => new Set((coachVarsOf.get(coachId) ?? []).map((v) => v.enclaveId)).size;
   const roleRank = (coachId: string) => {
     const role = day.coaches.find((c) => c.id === coachId)!.role;
     return role === "butterfly" ? 0 : role === "fixed" ? 1 : 2;
@@ -88,8 +106,8 @@ export function greedyStart({ model, index }: DailyModel, anchor: Anchor = "refe
     for (const block of enclave.blocks) {
       const needed = () => Math.max(minCoaches, Math.ceil(load(enclave.id, block) / index.ratioLcm - 1e-9));
       while (coachesAt(enclave.id, block) < needed()) {
-        const candidates = index.coachVars
-          .filter((v) => v.enclaveId === enclave.id && v.presence.includes(block) && values.get(v.name) === 0)
+        const candidates = (coachVarsAt.get(`${enclave.id}|${block}`) ?? [])
+          .filter((v) => values.get(v.name) === 0)
           .filter((v) => !v.presence.some((b) => coachBusy(v.coachId, b)))
           .sort((a, b) => roleRank(a.coachId) - roleRank(b.coachId) || coachOptions(a.coachId) - coachOptions(b.coachId) || b.presence.length - a.presence.length);
         if (candidates.length > 0) {
@@ -213,8 +231,7 @@ export function greedyStart({ model, index }: DailyModel, anchor: Anchor = "refe
     return null;
   }
   function violatedRowsNear(name: string): boolean {
-    for (const row of model.rows) {
-      if (!row.terms.has(name) || row.sense !== "<=") continue;
+    for (const row of upperRowsOf.get(name) ?? []) {
       let lhs = 0;
       for (const [other, c] of row.terms) lhs += c * values.get(other)!;
       if (lhs > row.rhs + 1e-9) return true;

@@ -36,6 +36,12 @@ export interface Objective {
   range: number;
   /** Constant added when the level's value is reported (not part of the optimisation). */
   offset?: number;
+  /**
+   * The next level may fold this one into its objective (foldLevels) instead of holding it with
+   * a row: set for levels whose relaxation is nearly an assignment (moves), not for coverage and
+   * shortfall levels, whose fractional relaxations make a folded bound too weak to prune.
+   */
+  foldable?: boolean;
 }
 
 export interface LinearModel {
