@@ -79,7 +79,12 @@ export function applyManualMove(
   if (move.pin && move.toEnclaveId !== null) pins.push({ personId: move.personId, enclaveId: move.toEnclaveId });
   if (pins.length > 0) plan.pins = pins;
   for (const change of plan.changes) {
-    if (change.personId === move.personId) change.reason = context.phrases.movedByPlanner({ reason: change.reason });
+    if (change.personId !== move.personId) continue;
+    // Taken off by hand, the model's "why not placed" would describe a choice nobody made
+    // ("E02 has the coaches it needs" while it has none): the planner's decision is the reason.
+    const available = (context.available.get(move.personId) ?? []).includes(change.block ?? "am");
+    const keep = change.to !== null || !available;
+    change.reason = context.phrases.movedByPlanner({ reason: keep ? change.reason : "" });
   }
   return { plan, violations: validatePlan(scenario, plan) };
 }

@@ -154,7 +154,7 @@ export const en: Phrases = {
 
   interimNotAllowed: ({ who }) => `${who} is an interim coach and the rules do not allow interim coaches`,
   notTrained: ({ who, enclave }) => `${who} is available but not trained for ${enclave}`,
-  neededAt: ({ who, at }) => `${who} is needed at ${at ?? "another enclave"}`,
+  neededAt: ({ who, at }) => (at === null ? `${who} is available but not placed (taken off by the planner, or in-house work)` : `${who} is needed at ${at}`),
   noVanSeatTo: ({ who, enclave }) => `${who} has no van seat to ${enclave}`,
   couldNotBePlaced: ({ who, enclave }) => `${who} could not be placed at ${enclave}`,
 
@@ -324,7 +324,7 @@ export const nl: Phrases = {
 
   interimNotAllowed: ({ who }) => `${who} is interimbegeleider en de regels laten geen interimbegeleiders toe`,
   notTrained: ({ who, enclave }) => `${who} is beschikbaar maar niet opgeleid voor ${enclave}`,
-  neededAt: ({ who, at }) => `${who} is nodig ${at === null ? "in een andere enclave" : `bij ${at}`}`,
+  neededAt: ({ who, at }) => (at === null ? `${who} is beschikbaar maar niet ingepland (door de planner afgezet, of intern werk)` : `${who} is nodig bij ${at}`),
   noVanSeatTo: ({ who, enclave }) => `${who} heeft geen zitplaats in het busje naar ${enclave}`,
   couldNotBePlaced: ({ who, enclave }) => `${who} kon niet bij ${enclave} ingepland worden`,
 

@@ -203,3 +203,11 @@ describe("pins", () => {
     expect(moved.pins).toBeUndefined();
   });
 });
+
+describe("the reason of a manual move", () => {
+  it("when the planner takes a coach off, then the reason is the planner's decision, not a made-up one", () => {
+    const { plan: moved } = applyManualMove(scenario, plan, { personId: "C02", toEnclaveId: null });
+    const change = moved.changes.find((c) => c.personId === "C02")!;
+    expect(change).toMatchObject({ from: "E02", to: null, reason: "moved by the planner" });
+  });
+});
