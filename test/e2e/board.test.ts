@@ -39,7 +39,7 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       // The day at a glance: 11 running enclaves as cards, the 2 that do not run folded away.
       expect(await page.locator("article.card").count()).toBe(11);
       await expect(page.locator("details.folded summary", { hasText: "Niet actief op deze dag (2)" }).count()).resolves.toBe(1);
-      expect(await page.getByText("maandag 23 november 2026").count()).toBeGreaterThan(0);
+      expect(await page.getByTestId("board-date").innerText()).toMatch(/^maandag 23 november 2026( \(vandaag\))?$/);
       const e07 = page.locator('article.card[data-enclave="E07"]');
       expect(await e07.locator(".headcount").innerText()).toMatch(/^\d+( VM · \d+ NM)? \/ min 8 · doel 10$/);
       expect(await e07.locator(`[data-person="${SICK_COACH.id}"]`).count()).toBe(1);
@@ -334,7 +334,8 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
   });
 
   it("when a viewer signs in, then the board shows the day without any button that writes, and the edit pages are read-only", async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
+    // An English browser on purpose: the board's own words (and the date beside the picker) stay Dutch.
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "Europe/Brussels" });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     try {
@@ -342,7 +343,8 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       await page.goto(`${harness.url}/dag/${DATE}`);
       await page.locator("article.card").first().waitFor();
       expect(await page.locator("article.card").count()).toBe(11);
-      expect(await page.getByText("maandag 23 november 2026").count()).toBeGreaterThan(0);
+      expect(await page.evaluate(() => navigator.language)).toBe("en-US");
+      expect(await page.getByTestId("board-date").innerText()).toMatch(/^maandag 23 november 2026( \(vandaag\))?$/);
       for (const name of ["Ziekmelding", "Herplannen", "Publiceren", "Gepubliceerd"]) {
         expect(await page.getByRole("button", { name }).count(), name).toBe(0);
       }

@@ -23,6 +23,8 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
   "--disable-quic",
   "--disable-sync",
+  // The browser's own language (the native date picker's format follows it, not the context's locale).
+  "--lang=nl-BE",
 ];
 
 export const LOGINS = {

@@ -229,11 +229,12 @@ function Board({ date, scenario, onlyProblems }: { date: string; scenario: Scena
   return (
     <section className="page board" aria-labelledby="board-title" aria-busy={busy !== null || day.loading}>
       <div className="board-head">
-        <div>
-          <h1 id="board-title">Ochtendbord</h1>
-          <p className="board-date">{formatLongDate(date)}</p>
-        </div>
+        <h1 id="board-title">Ochtendbord</h1>
         <form className="date-nav" onSubmit={(e) => e.preventDefault()} aria-label="Dag kiezen">
+          {/* The day in words by our own code: the native picker follows the browser's language. */}
+          <output className="board-date" htmlFor="board-date" data-testid="board-date">
+            {formatLongDate(date)}{date === todayInBrussels() ? " (vandaag)" : ""}
+          </output>
           <button type="button" onClick={() => navigate(dayHref(addDays(date, -1), onlyProblems))} aria-label="Vorige dag">‹</button>
           <label className="sr-only" htmlFor="board-date">Datum</label>
           <input id="board-date" type="date" value={date} onChange={(e) => isIsoDate(e.target.value) && navigate(dayHref(e.target.value, onlyProblems))} />

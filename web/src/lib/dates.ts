@@ -23,14 +23,23 @@ export function isIsoDate(value: string | null | undefined): value is string {
   return !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(noonUtc(value).getTime());
 }
 
-const longFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" });
 const shortFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: ZONE, weekday: "short", day: "numeric", month: "numeric" });
 const dayMonthFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: ZONE, day: "numeric", month: "short" });
 const timeFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: ZONE, hour: "2-digit", minute: "2-digit" });
 const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: ZONE, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
-/** "maandag 23 november 2026" */
-export const formatLongDate = (date: string) => longFormat.format(noonUtc(date));
+const WEEKDAYS_NL = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+const MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+/**
+ * "maandag 23 november 2026" — spelled out by our own tables, not the browser's Intl data, so
+ * the board reads Dutch whatever the browser's language (the native date picker beside it
+ * follows the browser and may show 11/23/2026).
+ */
+export function formatLongDate(date: string): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return `${WEEKDAYS_NL[weekdayIndex(date)]} ${day} ${MONTHS_NL[month - 1]} ${year}`;
+}
 /** "ma 23/11" */
 export const formatShortDate = (date: string) => shortFormat.format(noonUtc(date));
 /** "23 nov." */
