@@ -10,7 +10,7 @@ import { useAsync } from "../lib/use-async.ts";
 import { addDays, formatDateTime, formatLongDate, isIsoDate, todayInBrussels } from "../lib/dates.ts";
 import { navigate, useLocation } from "../lib/router.tsx";
 import { may, useUser } from "../lib/session.ts";
-import { ERROR_CODE } from "../lib/texts.ts";
+import { BLOCK, ERROR_CODE } from "../lib/texts.ts";
 import { EnclaveCard } from "./enclave-card.tsx";
 import type { MoveRefusal } from "./enclave-card.tsx";
 import { indexPeople, personName } from "./people-index.ts";
@@ -73,6 +73,7 @@ function Board({ date, scenario, onlyProblems }: { date: string; scenario: Scena
   const peopleList = useMemo(() => [...people.values()].sort((a, b) => a.name.localeCompare(b.name, "nl-BE")), [people]);
   const enclavesById = useMemo(() => new Map(scenario.enclaves.map((e) => [e.id, e])), [scenario]);
   const enclaveNames = useMemo(() => new Map(scenario.enclaves.map((e) => [e.id, e.name])), [scenario]);
+  const enclaveLabel = (id: string) => (enclaveNames.has(id) ? `${enclaveNames.get(id)} (${id})` : id);
 
   /** Show a new day view and mark the changes that were not in the one before. */
   const showNewView = useCallback((next: DayView, previous: DayView | null) => {
@@ -155,10 +156,10 @@ function Board({ date, scenario, onlyProblems }: { date: string; scenario: Scena
       const what = toEnclaveId === null
         ? "is van de ploeg gehaald"
         : pin
-          ? `staat nu vast in ${toEnclaveId} (herplannen houdt ${name} daar)`
+          ? `staat nu vast in ${enclaveLabel(toEnclaveId)} (herplannen houdt ${name} daar)`
           : toEnclaveId === currentEnclaveOf(view, personId) && wasPinned
-            ? `is losgemaakt en staat nog in ${toEnclaveId}`
-            : `staat nu in ${toEnclaveId}`;
+            ? `is losgemaakt en staat nog in ${enclaveLabel(toEnclaveId)}`
+            : `staat nu in ${enclaveLabel(toEnclaveId)}`;
       setNotice({ kind: "success", text: `${name} ${what} (versie ${next.version.number}, concept).` });
     } catch (err) {
       if (err instanceof ApiError && err.code === "RULE_BROKEN") {
@@ -275,8 +276,11 @@ function Board({ date, scenario, onlyProblems }: { date: string; scenario: Scena
             Versie {view.version.number} · {view.version.status === "published" ? "gepubliceerd" : "concept"}
           </span>{" "}
           {view.published != null && view.published !== view.version.number && <span className="muted">(gepubliceerd: versie {view.published}) </span>}
-          <span className="muted">gemaakt {formatDateTime(view.version.createdAt)}{view.version.createdBy ? ` door ${view.version.createdBy}` : ""}</span>
-          {plan && <span className="muted"> · berekend in {Math.round(plan.stats.solveMs)} ms{plan.stats.optimal ? " (optimaal)" : ""}</span>}
+          <span className="muted">gemaakt {formatDateTime(view.version.createdAt)}{view.version.createdBy ? ` door ${view.version.createdBy === user.email ? user.name : view.version.createdBy}` : ""}</span>
+          {/* A manual move is not computed (solveMs 0): say so instead of "berekend in 0 ms". */}
+          {plan && (plan.stats.solveMs > 0
+            ? <span className="muted"> · berekend in {Math.round(plan.stats.solveMs)} ms{plan.stats.optimal ? " (optimaal)" : ""}</span>
+            : <span className="muted"> · met de hand aangepast</span>)}
         </p>
       )}
 
@@ -328,7 +332,8 @@ function Board({ date, scenario, onlyProblems }: { date: string; scenario: Scena
               <ul>
                 {plan.changes.filter((c) => fresh.has(changeKey(c))).map((c) => (
                   <li key={changeKey(c)}>
-                    <strong>{personName(people, c.personId)}</strong>: {c.from ?? "vrij"} → {c.to ?? "niet ingepland"}
+                    <strong>{personName(people, c.personId)}</strong>: {c.from ? enclaveLabel(c.from) : "vrij"} → {c.to ? enclaveLabel(c.to) : "niet ingepland"}
+                    {c.block ? ` (${BLOCK[c.block]})` : ""}
                     <span className="reason"> — {c.reason}</span>
                   </li>
                 ))}

@@ -313,7 +313,7 @@ export function PinMark() {
 function ChangeLine(props: { change: PlanChange; here: string; people: PeopleIndex; enclaveNames: Map<string, string>; fresh: boolean }) {
   const { change: c, here, people } = props;
   const name = personName(people, c.personId);
-  const where = (id: string | null) => (id === null ? "niet ingepland" : `${id}`);
+  const where = (id: string | null) => (id === null ? "niet ingepland" : props.enclaveNames.has(id) ? `${props.enclaveNames.get(id)} (${id})` : id);
   const block = c.block ? ` (${BLOCK[c.block]})` : "";
   const text = c.to === here
     ? <>→ <strong>{name}</strong> komt {c.from ? `van ${where(c.from)}` : "erbij"}{block}</>

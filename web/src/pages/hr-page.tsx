@@ -200,7 +200,7 @@ function WhatIfs({ base, whatIfs }: { base: Estimate; whatIfs: EstimateWhatIfs }
             <ComparisonColumn
               label={`Gedeelde begeleiding (max ${shared.maxEnclaves} enclaves, ${shared.maxTravelMinutes} min)`}
               result={{ ...base, curve: shared.curve, recommended: shared.recommended }}
-              note={`${shared.note}${shared.coachesSaved ? ` · ${shared.coachesSaved} begeleider(s) vrij` : ""}${shared.butterfliesSaved != null ? ` · ${shared.butterfliesSaved} vlinder(s) minder` : ""}`}
+              note={`${shared.note}${shared.coachesSaved ? ` · ${shared.coachesSaved} begeleider(s) vrij` : ""}${shared.butterfliesSaved ? ` · ${shared.butterfliesSaved} vlinder(s) minder` : ""}`}
             />
           )}
         </div>
