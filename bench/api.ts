@@ -10,7 +10,10 @@
  *    ≤ 200 ms including the database; the reference beside it is planDay on the same data in
  *    this process (the solver alone).
  *
- * Flags: --rate N (200), --seconds S (10), --replans N (5), --plan-timeout-ms MS (3000).
+ * The first re-plan of a fresh process compiles the solver's code paths (JIT) and is reported
+ * apart; the median is over the rounds after it, what a service that runs all morning sees.
+ *
+ * Flags: --rate N (200), --seconds S (10), --replans N (9), --plan-timeout-ms MS (3000).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -27,7 +30,7 @@ const { values: args } = parseArgs({
   options: {
     rate: { type: "string", default: "200" },
     seconds: { type: "string", default: "10" },
-    replans: { type: "string", default: "5" },
+    replans: { type: "string", default: "9" },
     "plan-timeout-ms": { type: "string", default: "3000" },
   },
 });
@@ -112,11 +115,12 @@ try {
     solverOnly.push(performance.now() - t);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`\n| re-plan after a late sick call (${REPLANS} rounds, budget ${PLAN_TIMEOUT_MS} ms) | median ms | all ms | levels proven |`);
-  console.log("|---|---|---|---|");
-  console.log(`| POST absence + POST replan (round trip) | ${median(roundTrips).toFixed(0)} | ${roundTrips.map((x) => x.toFixed(0)).join(", ")} | ${proven.join(", ")} |`);
-  console.log(`| reference: planDay alone, same data | ${median(solverOnly).toFixed(0)} | ${solverOnly.map((x) => x.toFixed(0)).join(", ")} | |`);
-  console.log(`\ngoal re-plan round trip ≤ 200 ms: ${median(roundTrips) <= 200 ? "met" : "MISSED"}`);
+  const warm = (xs: number[]) => xs.slice(1);
+  console.log(`\n| re-plan after a late sick call (${REPLANS} rounds, budget ${PLAN_TIMEOUT_MS} ms) | first (cold) ms | median of the rest ms | all ms | levels proven |`);
+  console.log("|---|---|---|---|---|");
+  console.log(`| POST absence + POST replan (round trip) | ${roundTrips[0]!.toFixed(0)} | ${median(warm(roundTrips)).toFixed(0)} | ${roundTrips.map((x) => x.toFixed(0)).join(", ")} | ${proven.join(", ")} |`);
+  console.log(`| reference: planDay alone, same data | ${solverOnly[0]!.toFixed(0)} | ${median(warm(solverOnly)).toFixed(0)} | ${solverOnly.map((x) => x.toFixed(0)).join(", ")} | |`);
+  console.log(`\ngoal re-plan round trip ≤ 200 ms (median after the first): ${median(warm(roundTrips)) <= 200 ? "met" : "MISSED"}`);
 } finally {
   child.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });
