@@ -388,6 +388,11 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       expect(await page.locator(".estimate-table tbody tr").count()).toBeGreaterThan(1);
       expect(await page.getByTestId("recommended").innerText()).toMatch(/^\d+$/);
       expect(await page.locator(".estimate-result .series").count()).toBe(2);
+      // The what-ifs side by side, explained in Dutch (the estimate document's own notes are English).
+      const whatIfs = await page.locator('section[aria-labelledby="whatif-title"]').innerText();
+      expect(whatIfs).toContain("voltijdse vaste begeleiders neemt één weekdag vrij");
+      expect(whatIfs).toContain("Een lijnenclave (minimum = doel) komt tekort");
+      expect(whatIfs).not.toMatch(/full-time|in-house|line enclave|pilot's rule/);
       await page.screenshot({ path: `${ARTIFACTS}hr-1280.png`, fullPage: true });
       expect(errors).toEqual([]);
     } finally {

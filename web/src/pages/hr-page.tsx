@@ -194,13 +194,13 @@ function WhatIfs({ base, whatIfs }: { base: Estimate; whatIfs: EstimateWhatIfs }
         <div className="side-by-side">
           <ComparisonColumn label="Zoals nu" result={base} />
           {fourFifth && (
-            <ComparisonColumn label={`Alle ${fourFifth.coaches} voltijdse vaste begeleiders 4/5`} result={{ ...base, curve: fourFifth.curve, recommended: fourFifth.recommended }} note={fourFifth.note} />
+            <ComparisonColumn label={`Alle ${fourFifth.coaches} voltijdse vaste begeleiders 4/5`} result={{ ...base, curve: fourFifth.curve, recommended: fourFifth.recommended }} note={fourFifthNote(fourFifth, base.recommended)} />
           )}
           {shared && (
             <ComparisonColumn
               label={`Gedeelde begeleiding (max ${shared.maxEnclaves} enclaves, ${shared.maxTravelMinutes} min)`}
               result={{ ...base, curve: shared.curve, recommended: shared.recommended }}
-              note={`${shared.note}${shared.coachesSaved ? ` · ${shared.coachesSaved} begeleider(s) vrij` : ""}${shared.butterfliesSaved ? ` · ${shared.butterfliesSaved} vlinder(s) minder` : ""}`}
+              note={sharedCoachingNote(shared)}
             />
           )}
         </div>
@@ -210,7 +210,7 @@ function WhatIfs({ base, whatIfs }: { base: Estimate; whatIfs: EstimateWhatIfs }
           <table>
             <caption>
               Invalmaatwerkers voor lijnenclaves ({standIns.lineEnclaveIds.join(", ")}): {standIns.inHouseStandIns} intern beschikbaar;
-              aanbevolen extra: <strong>{standIns.recommendedExtra ?? "buiten bereik"}</strong>. {standIns.note}
+              aanbevolen extra: <strong>{standIns.recommendedExtra ?? "buiten bereik"}</strong>. {STAND_INS_NOTE}
             </caption>
             <thead><tr><th scope="col">Extra invallers</th><th scope="col">Enclavedagen op minimum</th><th scope="col">Dagen volledig</th><th scope="col">Dagen onder minimum (gem.)</th><th scope="col">95e percentiel</th></tr></thead>
             <tbody>
@@ -229,6 +229,34 @@ function WhatIfs({ base, whatIfs }: { base: Estimate; whatIfs: EstimateWhatIfs }
       )}
     </section>
   );
+}
+
+// The estimate's own notes are English (it is also the CLI's and the API's document); the HR
+// page says the same in Dutch from the numbers.
+type WhatIfs = Required<EstimateWhatIfs>;
+
+const STAND_INS_NOTE =
+  "Een lijnenclave (minimum = doel) komt tekort wanneer in een dagdeel minder eigen maatwerkers en invallers aanwezig zijn dan haar minimum. " +
+  "Interne invallers vallen in waar ze opgeleid zijn; extra invallers zijn opgeleid voor elke lijnenclave.";
+
+function fourFifthNote(fourFifth: WhatIfs["fourFifthCoaches"], today: number | null): string {
+  const rule = `Elk van de ${fourFifth.coaches} voltijdse vaste begeleiders neemt één weekdag vrij (gespreid over maandag tot vrijdag), verlof en ADV naar rato.`;
+  if (fourFifth.recommended === null) return `${rule} Geen aantal vlinders haalt dan het serviceniveau.`;
+  if (today === null || fourFifth.recommended === today) return `${rule} Nodig: ${fourFifth.recommended} vlinders.`;
+  const more = fourFifth.recommended - today;
+  return `${rule} Nodig: ${fourFifth.recommended} vlinders in plaats van ${today} (${more > 0 ? `${more} meer` : `${-more} minder`}).`;
+}
+
+function sharedCoachingNote(shared: WhatIfs["sharedCoaching"]): string {
+  if (shared.groups.length === 0) {
+    return `Geen kleine enclaves (minder dan 5 maatwerkers) die dit jaar draaien, liggen binnen ${shared.maxTravelMinutes} minuten van elkaar: er verandert niets.`;
+  }
+  const groups = shared.groups.map((group) => group.join(" + ")).join(", ");
+  const saved = [
+    shared.coachesSaved > 0 ? `${shared.coachesSaved} vaste begeleider(s) vrij` : null,
+    shared.butterfliesSaved !== null && shared.butterfliesSaved > 0 ? `${shared.butterfliesSaved} vlinder(s) minder nodig` : null,
+  ].filter((part): part is string => part !== null);
+  return `Eén begeleider per groep: ${groups}.${saved.length > 0 ? ` ${saved.join(" · ")}.` : " Dat spaart niemand uit."}`;
 }
 
 function ComparisonColumn({ label, result, note }: { label: string; result: ChartInput & Pick<Estimate, "arithmeticMinimum">; note?: string }) {
