@@ -302,6 +302,35 @@ async function appendAbsence(db: Database, organisationId: string, absence: Abse
   }
 }
 
+/** Replaces absence `id` (a sick call extended to the whole week, a wrong day corrected). */
+export async function updateAbsence(db: Database, organisationId: string, id: string, absence: Absence, actor: Actor): Promise<StoredAbsence> {
+  return inTransaction(db, async (tx) => {
+    const state = await loadState(tx, organisationId);
+    const index = state.absences.findIndex((entry) => entry.id === id);
+    if (index === -1) throw notFound(`absence ${id}`);
+    const next = structuredClone(state.scenario);
+    next.absences[index] = absence;
+    const read = readScenario(next);
+    if (!read.ok) throw new ScenarioInputError(relativeIssues(read.issues, ["absences", index]));
+    const stored = read.scenario.absences[index]!;
+    const before = state.absences[index]!.value;
+    await tx.absence.update({
+      where: { id },
+      data: {
+        personId: state.persons.get(stored.personId)!.id,
+        from: stored.from,
+        to: stored.to,
+        blocks: JSON.stringify(stored.blocks),
+        kind: stored.kind,
+        reportedAt: stored.reportedAt ?? null,
+      },
+    });
+    await recordAudit(tx, organisationId, actor, [{ action: "update", entity: "absence", entityId: id, before, after: stored }]);
+    await bumpDataStamp(tx, organisationId);
+    return { id, ...stored };
+  });
+}
+
 export async function deleteAbsence(db: Database, organisationId: string, id: string, actor: Actor): Promise<StoredAbsence> {
   return inTransaction(db, async (tx) => {
     const row = await tx.absence.findFirst({ where: { id, organisationId }, select: ABSENCE_SELECT });

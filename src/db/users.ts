@@ -92,6 +92,53 @@ export async function listUsers(db: Database, organisationId: string): Promise<U
   return rows.map(toUser);
 }
 
+/** Changes a user's name, role or password (admins); the other organisations' users do not exist here. */
+export async function updateUser(
+  db: Database,
+  organisationId: string,
+  id: string,
+  changes: { name?: string; role?: Role; password?: string },
+  actor: Actor,
+): Promise<User> {
+  const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+  return inTransaction(db, async (tx) => {
+    const current = await tx.user.findFirst({ where: { id, organisationId }, select: USER_SELECT });
+    if (!current) throw new DomainError("NOT_FOUND", `user ${id} does not exist`);
+    const row = await tx.user.update({
+      where: { id },
+      data: {
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.role !== undefined ? { role: changes.role } : {}),
+        ...(passwordHash !== undefined ? { passwordHash } : {}),
+      },
+      select: USER_SELECT,
+    });
+    // A new password or role ends the user's sessions: they sign in again with what they may do now.
+    if (passwordHash !== undefined || (changes.role !== undefined && changes.role !== current.role)) {
+      await tx.session.deleteMany({ where: { userId: id } });
+    }
+    await recordAudit(tx, organisationId, actor, [
+      {
+        action: "update",
+        entity: "user",
+        entityId: id,
+        before: { name: current.name, role: current.role },
+        after: { name: row.name, role: row.role, passwordChanged: passwordHash !== undefined },
+      },
+    ]);
+    return toUser(row);
+  });
+}
+
+export async function deleteUser(db: Database, organisationId: string, id: string, actor: Actor): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const current = await tx.user.findFirst({ where: { id, organisationId }, select: USER_SELECT });
+    if (!current) throw new DomainError("NOT_FOUND", `user ${id} does not exist`);
+    await tx.user.delete({ where: { id } });
+    await recordAudit(tx, organisationId, actor, [{ action: "delete", entity: "user", entityId: id, before: { email: current.email, role: current.role } }]);
+  });
+}
+
 /** The user when the e-mail and password match; null otherwise (same answer for both cases). */
 export async function verifyPassword(db: Database, email: string, password: string): Promise<User | null> {
   const row = await db.prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { ...USER_SELECT, passwordHash: true } });

@@ -33,4 +33,9 @@ export class AuthCache {
   forget(key: string): void {
     this.entries.delete(key);
   }
+
+  /** Forgets everyone: a user's role or password changed, or a user was removed. */
+  clear(): void {
+    this.entries.clear();
+  }
 }

@@ -45,7 +45,7 @@ describe("authentication", () => {
         checked++;
       }
     }
-    expect(checked).toBeGreaterThan(25);
+    expect(checked).toBeGreaterThan(28);
   });
 
   it("when the password is wrong or the e-mail unknown, then both get the same 401", async () => {
@@ -103,6 +103,40 @@ describe("roles", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email: "new@westhoek.example", role: "viewer" });
     expect(JSON.stringify(created.body)).not.toMatch(/password/i);
+  });
+});
+
+describe("users and absences, changed", () => {
+  it("when an admin changes a user's role, then their session ends and they sign in with the new role; removing them ends access", async () => {
+    const admin = await ApiClient.signedIn(service.url, ADMIN.email, ADMIN.password);
+    const created = await admin.post("/api/users", { email: "temp@westhoek.example", name: "Tijdelijk", role: "viewer", password: "temp-password-1" });
+    expect(created.status).toBe(201);
+    const temp = await ApiClient.signedIn(service.url, "temp@westhoek.example", "temp-password-1");
+    expect((await temp.post("/api/absences", { personId: "W010", from: "2026-12-08", to: "2026-12-08", blocks: ["am"], kind: "leave" })).status).toBe(403);
+    const promoted = await admin.put(`/api/users/${created.body.id}`, { role: "hr" });
+    expect(promoted.status).toBe(200);
+    expect(promoted.body.role).toBe("hr");
+    expect((await temp.get("/api/auth/me")).status).toBe(401);
+    const again = await ApiClient.signedIn(service.url, "temp@westhoek.example", "temp-password-1");
+    expect((await again.get("/api/auth/me")).body.user.role).toBe("hr");
+    expect((await admin.delete(`/api/users/${created.body.id}`)).status).toBe(204);
+    expect((await again.get("/api/auth/me")).status).toBe(401);
+    const me = (await admin.get("/api/auth/me")).body.user.id;
+    expect((await admin.delete(`/api/users/${me}`)).status).toBe(409);
+  });
+
+  it("when a sick call is extended to the next day, then the absence is replaced; a bad replacement is 400 and changes nothing", async () => {
+    const created = await planner.post("/api/absences", { personId: "W011", from: "2026-12-09", to: "2026-12-09", blocks: ["am", "pm"], kind: "sick" });
+    expect(created.status).toBe(201);
+    const extended = await planner.put(`/api/absences/${created.body.id}`, { personId: "W011", from: "2026-12-09", to: "2026-12-10", blocks: ["am", "pm"], kind: "sick" });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ id: created.body.id, to: "2026-12-10" });
+    const bad = await planner.put(`/api/absences/${created.body.id}`, { personId: "W999", from: "2026-12-09", to: "2026-12-10", blocks: ["am"], kind: "sick" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toMatch(/personId/);
+    const listed = (await planner.get("/api/absences?from=2026-12-09&to=2026-12-10")).body.absences.find((a: { id: string }) => a.id === created.body.id);
+    expect(listed).toMatchObject({ personId: "W011", to: "2026-12-10" });
+    expect((await other.put(`/api/absences/${created.body.id}`, { personId: "W011", from: "2026-12-09", to: "2026-12-09", blocks: ["am"], kind: "sick" })).status).toBe(404);
   });
 });
 

@@ -8,7 +8,7 @@ import * as repo from "../../db/index.ts";
 import type { Database } from "../../db/index.ts";
 import { SESSION_COOKIE, readCookie } from "../app.ts";
 import type { AuthCache } from "../auth-cache.ts";
-import { loginBody, roleSchema, userSchema } from "../api-schemas.ts";
+import { idParams, loginBody, roleSchema, userSchema } from "../api-schemas.ts";
 import { HttpError } from "../error-translator.ts";
 import { defineRoute, type AnyRoute, type Caller } from "../route.ts";
 import { actorOf } from "./day-routes.ts";
@@ -81,6 +81,42 @@ export function authRoutes(db: Database, options: { secureCookies: boolean; auth
       role: "admin",
       response: z.object({ users: z.array(userSchema) }),
       handler: async ({ caller }) => ({ users: (await repo.listUsers(db, caller.organisationId)).map(publicUser) }),
+    }),
+    defineRoute({
+      method: "put",
+      path: "/users/:id",
+      summary: "Change a user's name, role or password (ends their sessions when role or password change)",
+      tag: "auth",
+      role: "admin",
+      params: idParams,
+      body: z.strictObject({
+        name: z.string().min(1).optional(),
+        role: roleSchema.optional(),
+        password: z.string().min(10, "must be at least 10 characters").optional(),
+      }),
+      response: userSchema,
+      handler: async ({ params, body, caller }) => {
+        if (params.id === caller.userId && body.role !== undefined && body.role !== caller.role) {
+          throw new HttpError("CONFLICT", "you cannot change your own role: ask another admin");
+        }
+        const user = await repo.updateUser(db, caller.organisationId, params.id, body, actorOf(caller));
+        options.authCache.clear();
+        return publicUser(user);
+      },
+    }),
+    defineRoute({
+      method: "delete",
+      path: "/users/:id",
+      summary: "Remove a user from the organisation",
+      tag: "auth",
+      role: "admin",
+      params: idParams,
+      response: null,
+      handler: async ({ params, caller }) => {
+        if (params.id === caller.userId) throw new HttpError("CONFLICT", "you cannot remove yourself: ask another admin");
+        await repo.deleteUser(db, caller.organisationId, params.id, actorOf(caller));
+        options.authCache.clear();
+      },
     }),
     defineRoute({
       method: "post",

@@ -163,6 +163,17 @@ export function dataRoutes(db: Database): AnyRoute[] {
       handler: async ({ body, caller }) => repo.createAbsence(db, caller.organisationId, body, actorOf(caller)),
     }),
     defineRoute({
+      method: "put",
+      path: "/absences/:id",
+      summary: "Replace an absence (a sick call extended, a wrong day corrected)",
+      tag: "absences",
+      role: "hr",
+      params: idParams,
+      body: absenceSchema,
+      response: storedAbsenceSchema,
+      handler: async ({ params, body, caller }) => repo.updateAbsence(db, caller.organisationId, params.id, body, actorOf(caller)),
+    }),
+    defineRoute({
       method: "delete",
       path: "/absences/:id",
       summary: "Delete an absence",
