@@ -38,6 +38,13 @@ export interface SolveOptions {
 }
 
 const INTEGRALITY = 1e-6;
+/** Models larger than this get a neighbourhood search before the whole relaxation is tried. */
+const LNS_MIN_VARIABLES = 600;
+/** The share of a level's remaining time the neighbourhood search may use. */
+const LNS_SHARE = 0.5;
+/** Variables freed per neighbourhood: small enough for an exact solve in milliseconds. */
+const LNS_NEIGHBOURHOOD = 60;
+
 /** Perturbations of the hold rows, tried in turn when the simplex stalls (see heldRows). */
 const HOLD_SLACKS = [1e-3, 0.013, 0.27] as const;
 
@@ -192,6 +199,17 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     // reaches it is optimal with no branching at all.
     let lpBound: number | null = null;
     const reachesLpBound = () => lpBound !== null && (objective.sense === "max" ? value >= lpBound - 1e-7 : value <= lpBound + 1e-7);
+    // Large models: the dense simplex cannot solve the whole relaxation in time, so first
+    // improve the point neighbourhood by neighbourhood (exact small solves).
+    if (!proven && model.variables.size > LNS_MIN_VARIABLES) {
+      const improved = improveByNeighbourhoods(model, level, held, fixed, best, performance.now() + (deadline - performance.now()) * LNS_SHARE);
+      nodes += improved.solves;
+      if (improved.point !== null) {
+        best = improved.point;
+        value = evaluate(objective.terms, best);
+        proven = Math.abs(value - bound) < 1e-7;
+      }
+    }
     if (!proven) {
       let relaxation: ReturnType<typeof solveRelaxation> = null;
       for (const attempt of relaxationAttempts(foldable !== null)) {
@@ -438,6 +456,86 @@ function mostFractional(model: LinearModel, values: Map<string, number>): [strin
     }
   }
   return chosen;
+}
+
+/**
+ * Large neighbourhood search for one level: for each term of the level that is not at its
+ * helpful bound (an enclave not covered), free the variables within a few rows of it — up to
+ * LNS_NEIGHBOURHOOD, nearest first — keep every other variable at the incumbent, and ask for a
+ * point strictly better by 1 on that small model. Each answer is checked against every row of
+ * the whole model before it replaces the incumbent. It only ever improves the point; proofs
+ * still come from the bounds and searches that follow.
+ */
+export function improveByNeighbourhoods(
+  model: LinearModel,
+  objective: Objective,
+  held: Row[],
+  fixed: Map<string, number>,
+  start: Map<string, number>,
+  until: number,
+): { point: Map<string, number> | null; solves: number } {
+  const rowsOf = new Map<string, Row[]>();
+  for (const row of [...model.rows, ...held]) {
+    for (const name of row.terms.keys()) {
+      const list = rowsOf.get(name);
+      if (list) list.push(row);
+      else rowsOf.set(name, [row]);
+    }
+  }
+  const better = objective.sense === "max" ? 1 : -1;
+  let best = start;
+  let improved: Map<string, number> | null = null;
+  let solves = 0;
+  let progress = true;
+  while (progress && performance.now() < until) {
+    progress = false;
+    const seeds = [...objective.terms].filter(([name, coefficient]) => {
+      if (fixed.has(name)) return false;
+      const upper = model.variables.get(name)!.upper;
+      const helps = objective.sense === "max" ? coefficient > 0 : coefficient < 0;
+      const value = best.get(name) ?? 0;
+      return helps ? value < upper - 1e-9 : value > 1e-9;
+    });
+    for (const [seed] of seeds) {
+      if (performance.now() >= until) break;
+      // Breadth first over rows: the variables nearest the seed first.
+      const free = new Set<string>([seed]);
+      let frontier = [seed];
+      while (frontier.length > 0 && free.size < LNS_NEIGHBOURHOOD) {
+        const next: string[] = [];
+        for (const name of frontier) {
+          for (const row of rowsOf.get(name) ?? []) {
+            for (const other of row.terms.keys()) {
+              if (free.size >= LNS_NEIGHBOURHOOD) break;
+              if (free.has(other) || fixed.has(other)) continue;
+              free.add(other);
+              next.push(other);
+            }
+          }
+        }
+        frontier = next;
+      }
+      const frozen = new Map(fixed);
+      for (const name of model.variables.keys()) if (!free.has(name) && !frozen.has(name)) frozen.set(name, best.get(name) ?? 0);
+      const value = evaluate(objective.terms, best);
+      const cutoff: Row = { name: `improve ${objective.name}`, terms: objective.terms, sense: objective.sense === "max" ? ">=" : "<=", rhs: value + better * 0.5 };
+      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, cutoff], frozen);
+      if (jsModel === null) continue;
+      jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
+      solves++;
+      const answer = solveWithDeadline(jsModel, Math.max(1, Math.min(until - performance.now(), 500)));
+      if (answer.status === "timeout" || answer.result["feasible"] !== true) continue;
+      const values = readValues(model, answer.result);
+      for (const [name, v] of frozen) values.set(name, v);
+      const point = roundIntegers(model, values);
+      if (!isIntegral(model, values) || violatedRows(model, point).length > 0) continue;
+      if (better * (evaluate(objective.terms, point) - value) < 0.5) continue;
+      best = point;
+      improved = point;
+      progress = true;
+    }
+  }
+  return { point: improved, solves };
 }
 
 function zeroPoint(model: LinearModel): Map<string, number> {
