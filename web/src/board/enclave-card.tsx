@@ -47,6 +47,19 @@ export function EnclaveCard(props: Props) {
   const freshPeople = new Set(changesHere.filter((c) => freshChanges.has(changeKey(c))).map((c) => c.personId));
   const movedIn = new Set(changesHere.filter((c) => c.to === placed.enclaveId).map((c) => c.personId));
   const pinned = new Set((plan.pins ?? []).filter((p) => p.enclaveId === placed.enclaveId).map((p) => p.personId));
+  const chip = (id: string, kind: "workerIds" | "coachIds") => (
+    <PersonChip
+      key={id}
+      id={id}
+      people={people}
+      blocks={blocksOf(id, kind)}
+      fresh={freshPeople.has(id)}
+      movedIn={movedIn.has(id)}
+      pinned={pinned.has(id)}
+      canEdit={canEdit}
+      onOpenMoveMenu={props.onOpenMoveMenu}
+    />
+  );
 
   const workerIds = unique([...am.workerIds, ...pm.workerIds]);
   const coachIds = unique([...am.coachIds, ...pm.coachIds]);
@@ -123,40 +136,14 @@ export function EnclaveCard(props: Props) {
         {coachIds.length === 0 ? (
           <p className="warning-text">Geen begeleider ingepland</p>
         ) : (
-          <ul className="chips">
-            {coachIds.map((id) => (
-              <PersonChip
-                key={id}
-                id={id}
-                people={people}
-                blocks={blocksOf(id, "coachIds")}
-                fresh={freshPeople.has(id)}
-                movedIn={movedIn.has(id)}
-                pinned={pinned.has(id)}
-                canEdit={canEdit}
-                onOpenMoveMenu={props.onOpenMoveMenu}
-              />
-            ))}
-          </ul>
+          <ul className="chips">{coachIds.map((id) => chip(id, "coachIds"))}</ul>
         )}
       </section>
 
       <section aria-label={`Maatwerkers ${title}`}>
         <h3>Maatwerkers</h3>
         <ul className="chips">
-          {workerIds.map((id) => (
-            <PersonChip
-              key={id}
-              id={id}
-              people={people}
-              blocks={blocksOf(id, "workerIds")}
-              fresh={freshPeople.has(id)}
-              movedIn={movedIn.has(id)}
-              pinned={pinned.has(id)}
-              canEdit={canEdit}
-              onOpenMoveMenu={props.onOpenMoveMenu}
-            />
-          ))}
+          {workerIds.map((id) => chip(id, "workerIds"))}
           {workerIds.length === 0 && <li className="muted">niemand</li>}
         </ul>
       </section>

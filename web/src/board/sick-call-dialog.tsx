@@ -7,7 +7,7 @@ import type { FormEvent } from "react";
 import type { Absence, AbsenceKind, Block } from "../api/types.ts";
 import { Modal } from "../components/modal.tsx";
 import { PersonPicker } from "../components/person-picker.tsx";
-import { ABSENCE_KIND } from "../lib/texts.ts";
+import { AbsenceKindSelect } from "../components/absence-kind-select.tsx";
 import { formatLongDate, nowWithOffset } from "../lib/dates.ts";
 import type { PersonInfo } from "./people-index.ts";
 
@@ -70,12 +70,7 @@ function SickCallForm({ date, people, busy, error, onSave }: Props) {
         </div>
       </fieldset>
       <div className="field-row">
-        <label>
-          Soort
-          <select value={kind} onChange={(e) => setKind(e.target.value as AbsenceKind)}>
-            {(Object.keys(ABSENCE_KIND) as AbsenceKind[]).map((k) => <option key={k} value={k}>{ABSENCE_KIND[k]}</option>)}
-          </select>
-        </label>
+        <AbsenceKindSelect value={kind} onChange={setKind} />
         <label>
           Tot en met
           <input type="date" value={to} min={date} onChange={(e) => setTo(e.target.value || date)} />

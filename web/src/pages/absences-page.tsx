@@ -4,6 +4,7 @@ import type { FormEvent } from "react";
 import { api } from "../api/client.ts";
 import type { AbsenceKind, Block, StoredAbsence } from "../api/types.ts";
 import { PersonPicker } from "../components/person-picker.tsx";
+import { AbsenceKindSelect } from "../components/absence-kind-select.tsx";
 import { indexPeople } from "../board/people-index.ts";
 import type { PersonInfo } from "../board/people-index.ts";
 import { useAsync } from "../lib/use-async.ts";
@@ -142,12 +143,7 @@ function AddAbsence({ people, defaultDate, onAdded }: { people: PersonInfo[]; de
             <option value="pm">namiddag</option>
           </select>
         </label>
-        <label>
-          Soort
-          <select value={kind} onChange={(e) => setKind(e.target.value as AbsenceKind)}>
-            {(Object.keys(ABSENCE_KIND) as AbsenceKind[]).map((k) => <option key={k} value={k}>{ABSENCE_KIND[k]}</option>)}
-          </select>
-        </label>
+        <AbsenceKindSelect value={kind} onChange={setKind} />
         <button type="submit" className="primary">Toevoegen</button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
