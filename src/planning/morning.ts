@@ -68,8 +68,9 @@ export interface PlanningOptions {
 export async function showDay(store: DayStore, date: string, options: PlanningOptions): Promise<DayView> {
   const latest = await store.latest(date);
   if (latest) return dayView(store, date, latest);
-  const scenario = await store.loadScenario();
+  // The stamp first: a write that lands in between then shows the plan as stale, never the reverse.
   const stamp = await store.dataStamp();
+  const scenario = await store.loadScenario();
   const { plan } = planDay(scenario, date, { timeoutMs: options.timeoutMs, language: options.language });
   try {
     const saved = await store.saveDraft(date, { plan, dataStamp: stamp, expectedLatest: null, basedOn: null });
@@ -92,8 +93,9 @@ export async function replanDay(store: DayStore, date: string, seenVersion: numb
   const latest = await assertNewest(store, date, seenVersion);
   const published = await store.published(date);
   const sentOut = published ?? latest;
-  const scenario = await store.loadScenario();
+  // The stamp first: a write that lands in between then shows the plan as stale, never the reverse.
   const stamp = await store.dataStamp();
+  const scenario = await store.loadScenario();
   // The planner's pins live on the newest version; the changes count against the one sent out.
   const { plan } = planDay(scenario, date, {
     previous: sentOut.plan,
@@ -131,7 +133,8 @@ export async function movePersonInPlan(
       violations,
     );
   }
-  const saved = await store.saveDraft(date, { plan, dataStamp: await store.dataStamp(), expectedLatest: latest.number, basedOn: latest.number });
+  // A hand move does not take in new data: the draft is as current as the version it was made on.
+  const saved = await store.saveDraft(date, { plan, dataStamp: latest.dataStamp, expectedLatest: latest.number, basedOn: latest.number });
   return dayView(store, date, saved);
 }
 

@@ -250,6 +250,19 @@ describe("edits on the plan", () => {
     expect(loser.body.error.code).toBe("VERSION_CONFLICT");
   });
 
+  it("when a sick call comes in and the planner then moves someone by hand, then the new draft is still stale", async () => {
+    const day = (await planner.get(`/api/days/${DATE}/plan`)).body;
+    // Someone not placed today: the data changes, the plan stays valid.
+    const sick = await planner.post("/api/absences", { personId: day.plan.idle.workerIds[0], from: DATE, to: DATE, blocks: ["am", "pm"], kind: "sick" });
+    expect(sick.status).toBe(201);
+    expect((await planner.get(`/api/days/${DATE}/plan`)).body.stale).toBe(true);
+    const e03 = day.plan.enclaves.find((e: { enclaveId: string }) => e.enclaveId === "E03");
+    const moved = await planner.post(`/api/days/${DATE}/moves`, { version: day.version.number, personId: e03.blocks.am.workerIds[0], toEnclaveId: null });
+    expect(moved.status, moved.text).toBe(200);
+    // The move took in nothing of the sick call: only a re-plan does.
+    expect(moved.body.stale).toBe(true);
+  });
+
   it("when a move breaks a rule, then 422 names the rule and no version is added", async () => {
     const day = (await planner.get(`/api/days/${DATE}/plan`)).body;
     // W001 belongs to E01 and is trained for E02 only: E05 is not allowed.
