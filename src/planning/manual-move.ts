@@ -32,6 +32,11 @@ export interface ManualMove {
 export interface MoveOptions {
   /** The language of the moved plan's texts: "en" (default) or "nl". */
   language?: Language;
+  /**
+   * The day's context for this scenario, date, reference and language, when the caller already
+   * built it (suggestions try one move per candidate on the same day).
+   */
+  context?: DayContext;
 }
 
 export interface MoveOutcome {
@@ -53,7 +58,7 @@ export function applyManualMove(
 ): MoveOutcome {
   assertKnownPerson(scenario, move.personId);
   if (move.toEnclaveId !== null) assertKnownEnclave(scenario, move.toEnclaveId);
-  const context = buildDayContext(scenario, current.date, reference, [], options.language ?? "en");
+  const context = options.context ?? buildDayContext(scenario, current.date, reference, [], options.language ?? "en");
   const teams = teamsOf(current);
   for (const team of teams.values()) {
     for (const block of BLOCKS) {

@@ -63,7 +63,7 @@ export function suggestReplacements(
     if (!(context.available.get(person.id) ?? []).includes(block)) continue;
     if (person.homeEnclaveId !== enclaveId && !person.qualifiedEnclaveIds.includes(enclaveId)) continue;
     const from = where.get(person.id) ?? null;
-    const { plan: moved, violations } = applyManualMove(scenario, plan, { personId: person.id, toEnclaveId: enclaveId }, reference, { language });
+    const { plan: moved, violations } = applyManualMove(scenario, plan, { personId: person.id, toEnclaveId: enclaveId }, reference, { context });
     // Rules this plan already breaks (a sick coach still placed) are not this move's fault.
     const broken = violations.filter((v) => !alreadyBroken.has(violationKey(v)));
     const before = coveredCount(plan);
