@@ -4,6 +4,8 @@
  * Self-contained HTML — no script from a CDN, because the machines that run vlinder may have
  * no internet.
  */
+import { esc } from "../planning/registration.ts";
+
 export function apiDocsPage(document: object): string {
   const doc = document as {
     info: { title: string; version: string; description: string };
@@ -77,8 +79,4 @@ function renderOperation(method: string, path: string, op: Operation): string {
     .join("");
   return `<details class="op"><summary><span class="method ${esc(method)}">${esc(method)}</span>${esc(path)}<span class="summary">${esc(op.summary ?? "")}</span></summary>
 <div class="body"><p>${esc(op.description ?? "")}</p>${params}${body}<h4>Responses</h4><ul>${responses}</ul></div></details>`;
-}
-
-function esc(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }

@@ -108,8 +108,7 @@ function prefixPath(where: string, path: string): string {
   return path.startsWith("[") ? `${where}${path}` : `${where}.${path}`;
 }
 
+/** express.json's errors: unparsable JSON (400) or a body over the limit (413, "entity.too.large"). */
 function isExpressBodyError(error: unknown): error is Error & { type: string; status: number } {
-  return error instanceof Error && "type" in error && typeof error.type === "string" && "status" in error && error.status === 400
-    ? true
-    : error instanceof Error && "type" in error && error.type === "entity.too.large";
+  return error instanceof Error && "type" in error && typeof error.type === "string" && "status" in error && (error.status === 400 || error.status === 413);
 }

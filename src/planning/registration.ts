@@ -134,6 +134,7 @@ ${sections.join("\n")}
 `;
 }
 
-function esc(text: string): string {
+/** Text made safe inside HTML elements and double-quoted attributes. */
+export function esc(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }

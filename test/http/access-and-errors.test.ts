@@ -184,6 +184,12 @@ describe("bad input", () => {
     expect((reply.body as { error: { issues: { path: string }[] } }).error.issues[0]!.path).toBe("body");
   });
 
+  it("when the body is larger than the service takes, then 413, not 500", async () => {
+    const reply = await planner.raw("POST", "/api/absences", JSON.stringify({ personId: "x".repeat(6 * 1024 * 1024) }));
+    expect(reply.status).toBe(413);
+    expect((reply.body as { error: { code: string } }).error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
   it("when the date in the path does not exist, then 400 names the parameter", async () => {
     const reply = await planner.get("/api/days/2026-13-01/plan");
     expect(reply.status).toBe(400);
