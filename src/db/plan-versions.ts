@@ -52,19 +52,8 @@ const VERSION_SELECT = {
   publishedBy: true,
 } as const;
 
-interface VersionRow {
-  id: string;
-  date: string;
-  number: number;
-  status: string;
-  planJson: string;
-  dataStamp: number;
-  basedOnNumber: number | null;
-  createdAt: Date;
-  createdBy: string;
-  publishedAt: Date | null;
-  publishedBy: string | null;
-}
+/** A row as VERSION_SELECT reads it. */
+type VersionRow = Prisma.PlanVersionGetPayload<{ select: typeof VERSION_SELECT }>;
 
 function toVersion(row: VersionRow): PlanVersion {
   const { planJson, status, ...rest } = row;
