@@ -376,13 +376,22 @@ function dive(
     const value = relaxed.get(variable.name) ?? 0;
     if (Math.abs(value - Math.round(value)) <= INTEGRALITY) diveFixed.set(variable.name, Math.round(value));
   }
-  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, diveFixed);
+  return exactPoint(model, objective, held, diveFixed, Math.min(remaining, Math.max(50, remaining / 4)));
+}
+
+/**
+ * The library's exact (integer) answer for `objective` under `rows` with `fixed` variables
+ * substituted out, within `ms`: a point that is integral and keeps every row of the model, or
+ * null (no answer in time, infeasible, or an answer that fails the checks).
+ */
+function exactPoint(model: LinearModel, objective: Objective, rows: Row[], fixed: Map<string, number>, ms: number): Map<string, number> | null {
+  const jsModel = toJsLpModel(model, objective.terms, objective.sense, rows, fixed);
   if (jsModel === null) return null;
   jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
-  const answer = solveWithDeadline(jsModel, Math.min(remaining, Math.max(50, remaining / 4)));
+  const answer = solveWithDeadline(jsModel, ms);
   if (answer.status === "timeout" || answer.result["feasible"] !== true) return null;
   const values = readValues(model, answer.result);
-  for (const [name, v] of diveFixed) values.set(name, v);
+  for (const [name, v] of fixed) values.set(name, v);
   const point = roundIntegers(model, values);
   if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return null;
   return point;
@@ -519,17 +528,9 @@ export function improveByNeighbourhoods(
       for (const name of model.variables.keys()) if (!free.has(name) && !frozen.has(name)) frozen.set(name, best.get(name) ?? 0);
       const value = evaluate(objective.terms, best);
       const cutoff: Row = { name: `improve ${objective.name}`, terms: objective.terms, sense: objective.sense === "max" ? ">=" : "<=", rhs: value + better * 0.5 };
-      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, cutoff], frozen);
-      if (jsModel === null) continue;
-      jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
       solves++;
-      const answer = solveWithDeadline(jsModel, Math.max(1, Math.min(until - performance.now(), 500)));
-      if (answer.status === "timeout" || answer.result["feasible"] !== true) continue;
-      const values = readValues(model, answer.result);
-      for (const [name, v] of frozen) values.set(name, v);
-      const point = roundIntegers(model, values);
-      if (!isIntegral(model, values) || violatedRows(model, point).length > 0) continue;
-      if (better * (evaluate(objective.terms, point) - value) < 0.5) continue;
+      const point = exactPoint(model, objective, [...held, cutoff], frozen, Math.max(1, Math.min(until - performance.now(), 500)));
+      if (point === null || better * (evaluate(objective.terms, point) - value) < 0.5) continue;
       best = point;
       improved = point;
       progress = true;
