@@ -12,6 +12,18 @@ import { evaluate, violatedRows, weightedObjective, type LinearModel } from "./l
 import { splitComponents } from "./components.ts";
 import { bestGreedyStart } from "./greedy-start.ts";
 import { writeCplexLp } from "./lp-format.ts";
+import { solveByDecomposition } from "./decompose.ts";
+
+/** Parts larger than this are tried site by site first (solveByDecomposition). */
+const DECOMPOSE_MIN_VARIABLES = 600;
+
+/** How a large part was solved site by site, for benchmarks. */
+export interface Decomposition {
+  parts: number;
+  linkingRows: number;
+  nodes: number;
+  partSolves: number;
+}
 
 export type { DayInstance } from "./types.ts";
 export type { DayAssignment } from "./decode.ts";
@@ -23,6 +35,8 @@ export interface DaySolution {
   levels: LevelResult[];
   /** Sizes of the independent parts left after presolve (variables, rows), for benchmarks. */
   components: { variables: number; rows: number }[];
+  /** Large parts solved site by site. */
+  decompositions: Decomposition[];
   /** Value of the single weighted objective written by `lp()`: HiGHS must find the same optimum. */
   weightedObjective: number;
   solveMs: number;
@@ -56,6 +70,7 @@ export function solveDay(day: DayInstance, options: SolveDayOptions = {}): DaySo
     assignment,
     levels: result.levels,
     components: result.components,
+    decompositions: result.decompositions,
     weightedObjective: weighted,
     solveMs: performance.now() - started,
     model,
@@ -78,16 +93,29 @@ export function solveModel(
   values: Map<string, number>;
   levels: LevelResult[];
   components: { variables: number; rows: number }[];
+  decompositions: Decomposition[];
 } {
   const deadline = performance.now() + timeoutMs;
   const values = new Map<string, number>();
   const parts = splitComponents(model);
   let status: "optimal" | "feasible" | "timeout" = "optimal";
   const proven = model.objectives.map(() => true);
+  const decompositions: Decomposition[] = [];
   for (const part of parts) {
     const incumbent = new Map([...part.variables.keys()].map((name) => [name, warmStart.get(name) ?? 0]));
+    // A large part is usually several sites sharing a few people: solve it site by site.
+    const decomposed = part.variables.size > DECOMPOSE_MIN_VARIABLES ? solveByDecomposition(part, { deadline, incumbent }) : null;
+    if (decomposed !== null) {
+      decompositions.push({ parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves });
+      if (decomposed.status === "feasible" && status === "optimal") status = "feasible";
+      decomposed.proven.forEach((ok, i) => {
+        if (!ok) proven[i] = false;
+      });
+      for (const [name, value] of decomposed.values) values.set(name, value);
+      continue;
+    }
     const result = solveLexicographic(part, { timeoutMs: Math.max(1, deadline - performance.now()), incumbent });
-    if (result.status === "infeasible") return { status: "infeasible", values: new Map(), levels: [], components: [] };
+    if (result.status === "infeasible") return { status: "infeasible", values: new Map(), levels: [], components: [], decompositions: [] };
     if (result.status === "timeout") {
       // Nothing usable for this part: leave its variables at 0 (nobody placed there), which is
       // feasible for every planning row, and say the plan is not proven.
@@ -116,6 +144,7 @@ export function solveModel(
     values,
     levels,
     components: parts.map((part) => ({ variables: part.variables.size, rows: part.rows.length })),
+    decompositions,
   };
 }
 

@@ -1,0 +1,342 @@
+/**
+ * Solving a large model site by site: a branch and bound over the few rows the sites share.
+ *
+ * partitionModel cuts the model into parts that share only packing rows (a person trained on
+ * two sites: "one place per person"). Every part keeps its share of such a row with the full
+ * capacity — a relaxation — and is solved alone, lexicographically, by the exact part solver.
+ *
+ * - Lexicographic optima add up over independent parts, so the sum of the parts' level values
+ *   bounds the whole model (for a maximised level from above, a minimised one from below).
+ * - If the parts' answers together keep every shared row (nobody is used twice), that sum is
+ *   reached: the answer is lexicographically optimal for the whole model.
+ * - Otherwise a shared row is over its capacity. Its capacity is split, in two children: part
+ *   A gets at most u − 1 (u: what A uses now), or A keeps u and the other parts share what is
+ *   left. Every integral point of the node lies in one child; only the parts whose answer no
+ *   longer fits are solved again. Children are searched best bound first; a node whose bound
+ *   is no better than the best point found is pruned.
+ *
+ * A node's bound is only a bound when every part in it was proven optimal; if a part could not
+ * be proven in its time, the answer is still feasible but reported as not proven.
+ */
+import { evaluate, violatedRows, type LinearModel } from "./linear-model.ts";
+import { solveLexicographic, type LexicographicResult } from "./lexicographic-solve.ts";
+import { partitionModel, type Partition } from "./partition.ts";
+
+export interface DecomposeOptions {
+  deadline: number;
+  /** A feasible point of the whole model (the greedy start). */
+  incumbent: Map<string, number>;
+  /** Most variables per part (see partitionModel). */
+  maxPartVariables?: number;
+}
+
+export interface DecomposedResult {
+  status: "optimal" | "feasible";
+  values: Map<string, number>;
+  /** Per level: proven optimal for the whole model. */
+  proven: boolean[];
+  parts: number;
+  linkingRows: number;
+  nodes: number;
+  partSolves: number;
+}
+
+const TOLERANCE = 1e-6;
+
+/** Per shared row and part: the least the part keeps (lo) and the most it may use (hi). */
+type Shares = Map<number, Map<number, { lo: number; hi: number }>>;
+
+interface PartAnswer {
+  values: Map<string, number>;
+  /** Level values of this part (without offsets). */
+  levels: number[];
+  proven: boolean;
+}
+
+interface Node {
+  shares: Shares;
+  answers: PartAnswer[];
+  bound: number[];
+  /** The bound is valid: every part's answer is proven. */
+  exact: boolean;
+  depth: number;
+}
+
+export function solveByDecomposition(model: LinearModel, options: DecomposeOptions): DecomposedResult | null {
+  const partition = partitionModel(model, { maxPartVariables: options.maxPartVariables ?? 450 });
+  if (partition.parts.length <= 1) return null;
+  const search = new SharedRowSearch(model, partition, options);
+  return search.run();
+}
+
+class SharedRowSearch {
+  private readonly model: LinearModel;
+  private readonly partition: Partition;
+  private readonly options: DecomposeOptions;
+  /** For each part, the shared rows it has a share of: index into partition.linking. */
+  private readonly rowsOfPart: number[][];
+  private readonly cache = new Map<string, PartAnswer>();
+  private partSolves = 0;
+  private nodes = 0;
+  private readonly rootShare: number;
+
+  constructor(model: LinearModel, partition: Partition, options: DecomposeOptions) {
+    this.model = model;
+    this.partition = partition;
+    this.options = options;
+    this.rowsOfPart = partition.parts.map(() => []);
+    this.rootShare = (options.deadline - performance.now()) / partition.parts.length;
+    partition.linking.forEach((link, r) => {
+      for (const share of link.shares) this.rowsOfPart[share.part]!.push(r);
+    });
+  }
+
+  run(): DecomposedResult {
+    const { model, partition } = this;
+    const parts = partition.parts;
+    const levelCount = model.objectives.length;
+    const rootShares: Shares = new Map(partition.linking.map((link, r) => [r, new Map(link.shares.map((s) => [s.part, { lo: 0, hi: link.row.rhs }]))]));
+    // The greedy start is the first incumbent: it keeps every row of the whole model.
+    let best = { values: this.options.incumbent, levels: this.levelsOf(this.options.incumbent) };
+    const rootAnswers: PartAnswer[] = [];
+    for (let p = 0; p < parts.length; p++) {
+      const start = restrict(this.options.incumbent, parts[p]!);
+      rootAnswers.push(this.solvePart(p, rootShares, [start], parts.length - p));
+    }
+    const open: Node[] = [this.node(rootShares, rootAnswers, 0)];
+    let allExact = true;
+    let searchComplete = true;
+    while (open.length > 0) {
+      if (performance.now() >= this.options.deadline) {
+        searchComplete = false;
+        break;
+      }
+      // Best bound first; among equal bounds the deepest (nearest a feasible point).
+      open.sort((a, b) => this.compare(b.bound, a.bound) || b.depth - a.depth);
+      const node = open.shift()!;
+      this.nodes++;
+      if (node.exact && this.compare(node.bound, best.levels) <= 0) continue;
+      if (!node.exact) allExact = false;
+      const values = union(node.answers);
+      const over = this.overCapacity(values);
+      if (over !== null) {
+        const repaired = this.repairUnion(node);
+        const levels = this.levelsOf(repaired);
+        if (this.compare(levels, best.levels) > 0 && violatedRows(model, repaired).length === 0) best = { values: repaired, levels };
+      }
+      if (over === null) {
+        if (this.compare(node.bound, best.levels) > 0 && violatedRows(model, values).length === 0) {
+          best = { values, levels: node.bound };
+        }
+        continue;
+      }
+      const children = this.branch(node, over);
+      if (children === null) {
+        // Only when a part's answer broke its own share (a part solve that failed): give up
+        // on this node rather than claim a proof.
+        searchComplete = false;
+        continue;
+      }
+      for (const child of children) {
+        if (child.exact && this.compare(child.bound, best.levels) <= 0) continue;
+        open.push(child);
+      }
+    }
+    // Proven when the search ran to the end and every bound it pruned with was exact.
+    const proven = searchComplete && allExact;
+    return {
+      status: proven ? "optimal" : "feasible",
+      values: best.values,
+      proven: new Array<boolean>(levelCount).fill(proven),
+      parts: parts.length,
+      linkingRows: partition.linking.length,
+      nodes: this.nodes,
+      partSolves: this.partSolves,
+    };
+  }
+
+  /** Splits the capacity of shared row `r` (over capacity at this node) in two children. */
+  private branch(node: Node, r: number): Node[] | null {
+    const link = this.partition.linking[r]!;
+    const shares = node.shares.get(r)!;
+    const usage = new Map(link.shares.map((share) => [share.part, evaluate(share.terms, node.answers[share.part]!.values)]));
+    // A part that uses more than it is sure to keep exists whenever the row is over capacity
+    // (the keeps add up to at most the capacity). Take the one that uses least: its loss is
+    // the likeliest to be cheap.
+    let chosen = -1;
+    for (const share of link.shares) {
+      const used = usage.get(share.part)!;
+      if (used <= shares.get(share.part)!.lo + TOLERANCE) continue;
+      if (chosen === -1 || used < usage.get(chosen)!) chosen = share.part;
+    }
+    if (chosen === -1) return null;
+    const used = Math.round(usage.get(chosen)!);
+    const lower = cloneShares(node.shares);
+    lower.get(r)!.get(chosen)!.hi = used - 1;
+    const keep = cloneShares(node.shares);
+    keep.get(r)!.get(chosen)!.lo = used;
+    return [lower, keep].map((shares) => {
+      const answers = node.answers.map((answer, p) => {
+        if (this.fits(p, shares, answer.values)) return answer;
+        return this.solvePart(p, shares, [repairPoint(this.partWith(p, shares), answer.values)], 0);
+      });
+      return this.node(shares, answers, node.depth + 1);
+    });
+  }
+
+  private node(shares: Shares, answers: PartAnswer[], depth: number): Node {
+    const bound = this.model.objectives.map((_, k) => answers.reduce((sum, answer) => sum + answer.levels[k]!, 0));
+    return { shares, answers, bound, exact: answers.every((answer) => answer.proven), depth };
+  }
+
+  /**
+   * A feasible point near the node's answers: for each shared row over capacity, the part
+   * that loses least by giving up its excess (its answer repaired under the smaller share)
+   * gives it up. Repairing costs no solve, so every node's answers yield a candidate.
+   */
+  private repairUnion(node: Node): Map<string, number> {
+    const answers = node.answers.map((answer) => answer.values);
+    const shares = cloneShares(node.shares);
+    for (let guard = 0; guard < this.partition.linking.length * 4; guard++) {
+      const over = this.overCapacity(union(answers.map((values) => ({ values, levels: [], proven: false }))));
+      if (over === null) break;
+      const link = this.partition.linking[over]!;
+      const usage = link.shares.map((share) => evaluate(share.terms, answers[share.part]!));
+      const total = usage.reduce((sum, used) => sum + used, 0);
+      let choice: { part: number; values: Map<string, number>; loss: number[] } | null = null;
+      link.shares.forEach((share, i) => {
+        if (usage[i]! <= TOLERANCE) return;
+        const trial = cloneShares(shares);
+        trial.get(over)!.get(share.part)!.hi = Math.max(0, Math.round(usage[i]! - (total - link.row.rhs)));
+        for (const q of trial.get(over)!.keys()) trial.get(over)!.get(q)!.lo = 0;
+        const model = this.partWith(share.part, trial);
+        const values = repairPoint(model, answers[share.part]!);
+        const before = model.objectives.map((objective) => evaluate(objective.terms, answers[share.part]!));
+        const after = model.objectives.map((objective) => evaluate(objective.terms, values));
+        const loss = after.map((value, k) => value - before[k]!);
+        if (choice === null || this.compare(loss, choice.loss) > 0) choice = { part: share.part, values, loss };
+      });
+      if (choice === null) break;
+      const chosen: { part: number; values: Map<string, number> } = choice;
+      answers[chosen.part] = chosen.values;
+    }
+    return union(answers.map((values) => ({ values, levels: [], proven: false })));
+  }
+
+  /** The first shared row the union of the parts' answers puts over its capacity, or null. */
+  private overCapacity(values: Map<string, number>): number | null {
+    for (let r = 0; r < this.partition.linking.length; r++) {
+      const row = this.partition.linking[r]!.row;
+      if (evaluate(row.terms, values) > row.rhs + TOLERANCE) return r;
+    }
+    return null;
+  }
+
+  /** What part p may use of shared row r: its own most, and what the others' keeps leave. */
+  private capacity(p: number, r: number, shares: Shares): number {
+    const rowShares = shares.get(r)!;
+    let othersKeep = 0;
+    for (const [q, share] of rowShares) if (q !== p) othersKeep += share.lo;
+    return Math.min(rowShares.get(p)!.hi, this.partition.linking[r]!.row.rhs - othersKeep);
+  }
+
+  private fits(p: number, shares: Shares, values: Map<string, number>): boolean {
+    return this.rowsOfPart[p]!.every((r) => {
+      const terms = this.partition.linking[r]!.shares.find((share) => share.part === p)!.terms;
+      return evaluate(terms, values) <= this.capacity(p, r, shares) + TOLERANCE;
+    });
+  }
+
+  /** Part p with its shares of the shared rows cut to what it may use at this node. */
+  private partWith(p: number, shares: Shares): LinearModel {
+    const part = this.partition.parts[p]!;
+    const shared = new Map(this.rowsOfPart[p]!.map((r) => [this.partition.linking[r]!.row.name, this.capacity(p, r, shares)]));
+    return { ...part, rows: part.rows.map((row) => (shared.has(row.name) ? { ...row, rhs: shared.get(row.name)! } : row)) };
+  }
+
+  /** `partsLeft`: parts still to solve at the root (this one included), 0 in the search. */
+  private solvePart(p: number, shares: Shares, starts: Map<string, number>[], partsLeft: number): PartAnswer {
+    const key = `${p}|${this.rowsOfPart[p]!.map((r) => this.capacity(p, r, shares)).join(",")}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const model = this.partWith(p, shares);
+    const start = starts.find((point) => violatedRows(model, point).length === 0) ?? repairPoint(model, new Map());
+    // At the root each part gets a fair share of the time left, so one hard site cannot
+    // starve the rest; a part solved again in the search gets at most its root share.
+    const left = this.options.deadline - performance.now();
+    const budget = Math.max(1, partsLeft > 0 ? left / partsLeft : Math.min(left / 2, this.rootShare));
+    this.partSolves++;
+    const result: LexicographicResult = solveLexicographic(model, { timeoutMs: budget, incumbent: start });
+    const values = result.status === "timeout" || result.status === "infeasible" ? start : result.values;
+    const answer: PartAnswer = {
+      values,
+      levels: model.objectives.map((objective) => evaluate(objective.terms, values)),
+      proven: result.status === "optimal",
+    };
+    this.cache.set(key, answer);
+    return answer;
+  }
+
+  private levelsOf(values: Map<string, number>): number[] {
+    return this.model.objectives.map((objective) => evaluate(objective.terms, values));
+  }
+
+  /** Lexicographic comparison of level vectors: > 0 when `a` is better. */
+  private compare(a: number[], b: number[]): number {
+    for (let k = 0; k < this.model.objectives.length; k++) {
+      const difference = a[k]! - b[k]!;
+      if (Math.abs(difference) <= TOLERANCE) continue;
+      return this.model.objectives[k]!.sense === "max" ? difference : -difference;
+    }
+    return 0;
+  }
+}
+
+function cloneShares(shares: Shares): Shares {
+  return new Map([...shares].map(([r, byPart]) => [r, new Map([...byPart].map(([p, share]) => [p, { ...share }]))]));
+}
+
+function restrict(values: Map<string, number>, part: LinearModel): Map<string, number> {
+  return new Map([...part.variables.keys()].map((name) => [name, values.get(name) ?? 0]));
+}
+
+function union(answers: PartAnswer[]): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const answer of answers) for (const [name, value] of answer.values) values.set(name, value);
+  return values;
+}
+
+/**
+ * A feasible point near `point`, by undoing what breaks a row: an integer variable that pushes
+ * a `≤` row over (or holds a `≥` row under with a negative coefficient) goes to 0 — a person
+ * leaves a place, an enclave is no longer counted covered — and a continuous variable that can
+ * make up a `≥` row (a shortfall) rises to what the row needs. For the day model this always
+ * ends: nobody placed, every shortfall at its full value, keeps every row.
+ */
+export function repairPoint(model: LinearModel, point: Map<string, number>): Map<string, number> {
+  const values = new Map([...model.variables.keys()].map((name) => [name, point.get(name) ?? 0]));
+  for (let pass = 0; pass < 4 * model.rows.length + 10; pass++) {
+    let changed = false;
+    for (const row of model.rows) {
+      const lhs = evaluate(row.terms, values);
+      if (row.sense === "<=" ? lhs <= row.rhs + TOLERANCE : lhs >= row.rhs - TOLERANCE) continue;
+      changed = true;
+      if (row.sense === ">=") {
+        // Make up with a continuous variable first (a shortfall), else drop a negative term.
+        const slack = [...row.terms].find(([name, c]) => c > 0 && !model.variables.get(name)!.integer);
+        if (slack) {
+          const [name, c] = slack;
+          values.set(name, (values.get(name) ?? 0) + (row.rhs - lhs) / c);
+          continue;
+        }
+        const negative = [...row.terms].find(([name, c]) => c < 0 && (values.get(name) ?? 0) > 0);
+        if (negative) values.set(negative[0], 0);
+      } else {
+        const positive = [...row.terms].find(([name, c]) => c > 0 && (values.get(name) ?? 0) > 0);
+        if (positive) values.set(positive[0], 0);
+      }
+    }
+    if (!changed) return values;
+  }
+  return values;
+}
