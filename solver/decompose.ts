@@ -106,14 +106,25 @@ class SharedRowSearch {
     const open: Node[] = [this.node(rootShares, rootAnswers, 0)];
     let allExact = true;
     let searchComplete = true;
+    // Dive first: follow the better child down until the sites' answers fit together, which
+    // gives a strong incumbent to prune with; then best bound first.
+    let dive: Node | null = null;
+    let diving = true;
     while (open.length > 0) {
       if (performance.now() >= this.options.deadline) {
         searchComplete = false;
         break;
       }
-      // Best bound first; among equal bounds the deepest (nearest a feasible point).
-      open.sort((a, b) => this.compare(b.bound, a.bound) || b.depth - a.depth);
-      const node = open.shift()!;
+      let node: Node;
+      if (dive !== null) {
+        node = dive;
+        open.splice(open.indexOf(dive), 1);
+        dive = null;
+      } else {
+        // Best bound first; among equal bounds the deepest (nearest a feasible point).
+        open.sort((a, b) => this.compare(b.bound, a.bound) || b.depth - a.depth);
+        node = open.shift()!;
+      }
       this.nodes++;
       if (node.exact && this.compare(node.bound, best.levels) <= 0) continue;
       if (!node.exact) allExact = false;
@@ -128,6 +139,7 @@ class SharedRowSearch {
         if (this.compare(node.bound, best.levels) > 0 && violatedRows(model, values).length === 0) {
           best = { values, levels: node.bound };
         }
+        diving = false;
         continue;
       }
       const children = this.branch(node, over);
@@ -140,6 +152,7 @@ class SharedRowSearch {
       for (const child of children) {
         if (child.exact && this.compare(child.bound, best.levels) <= 0) continue;
         open.push(child);
+        if (diving && (dive === null || this.compare(child.bound, dive.bound) > 0)) dive = child;
       }
     }
     // Proven when the search ran to the end and every bound it pruned with was exact.

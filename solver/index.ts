@@ -101,10 +101,15 @@ export function solveModel(
   let status: "optimal" | "feasible" | "timeout" = "optimal";
   const proven = model.objectives.map(() => true);
   const decompositions: Decomposition[] = [];
+  // Each part gets the time left in proportion to its size, so that a first part that cannot
+  // be proven does not leave the others none.
+  let sizeLeft = parts.reduce((sum, part) => sum + part.variables.size, 0);
   for (const part of parts) {
     const incumbent = new Map([...part.variables.keys()].map((name) => [name, warmStart.get(name) ?? 0]));
+    const partDeadline = performance.now() + ((deadline - performance.now()) * part.variables.size) / Math.max(1, sizeLeft);
+    sizeLeft -= part.variables.size;
     // A large part is usually several sites sharing a few people: solve it site by site.
-    const decomposed = part.variables.size > DECOMPOSE_MIN_VARIABLES ? solveByDecomposition(part, { deadline, incumbent }) : null;
+    const decomposed = part.variables.size > DECOMPOSE_MIN_VARIABLES ? solveByDecomposition(part, { deadline: partDeadline, incumbent }) : null;
     if (decomposed !== null) {
       decompositions.push({ parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves });
       if (decomposed.status === "feasible" && status === "optimal") status = "feasible";
@@ -114,7 +119,7 @@ export function solveModel(
       for (const [name, value] of decomposed.values) values.set(name, value);
       continue;
     }
-    const result = solveLexicographic(part, { timeoutMs: Math.max(1, deadline - performance.now()), incumbent });
+    const result = solveLexicographic(part, { timeoutMs: Math.max(1, partDeadline - performance.now()), incumbent });
     if (result.status === "infeasible") return { status: "infeasible", values: new Map(), levels: [], components: [], decompositions: [] };
     if (result.status === "timeout") {
       // Nothing usable for this part: leave its variables at 0 (nobody placed there), which is

@@ -45,6 +45,9 @@ const LNS_SHARE = 0.5;
 /** Variables freed per neighbourhood: small enough for an exact solve in milliseconds. */
 const LNS_NEIGHBOURHOOD = 60;
 
+/** The share of the time left that one level's proof search may use (see searchUntil). */
+const LEVEL_SEARCH_SHARE = 0.5;
+
 /** Time for one rounding heuristic's exact solve: the library answers these fast or not at all. */
 const DIVE_MS = 150;
 
@@ -198,6 +201,10 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     let proven = Math.abs(value - bound) < 1e-7;
     let nodes = 0;
     held = heldRows(HOLD_SLACKS[0]!);
+    // The searches that only prove (or find a little better) stop halfway through the time
+    // left, so that a level that cannot be proven still leaves time to optimise the levels
+    // below it; the last level may use everything.
+    const searchUntil = k === model.objectives.length - 1 ? deadline : levelStart + (deadline - levelStart) * LEVEL_SEARCH_SHARE;
     // The LP relaxation's optimum, rounded to the integer side, bounds the level: a point that
     // reaches it is optimal with no branching at all.
     let lpBound: number | null = null;
@@ -242,7 +249,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     if (!proven && lpBound !== null) {
       // Our own depth-first branch and bound, pruning on the rounded relaxation (levels are
       // integral), closes the small gaps that javascript-lp-solver's search does not prune.
-      const search = branchAndBound(model, objective, held, fixed, value, deadline);
+      const search = branchAndBound(model, objective, held, fixed, value, searchUntil);
       nodes += search.nodes;
       if (search.point !== null) {
         best = search.point;
@@ -251,7 +258,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       proven = search.complete || Math.abs(value - bound) < 1e-7 || reachesLpBound();
     }
     while (!proven) {
-      const remaining = deadline - performance.now();
+      const remaining = searchUntil - performance.now();
       if (remaining <= 1) break;
       const wanted = value + better;
       const reachesBound = Math.abs(wanted - bound) < 1e-7;
