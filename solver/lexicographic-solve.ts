@@ -45,6 +45,22 @@ const LNS_SHARE = 0.5;
 /** Variables freed per neighbourhood: small enough for an exact solve in milliseconds. */
 const LNS_NEIGHBOURHOOD = 60;
 
+/**
+ * How far every model row is loosened when a relaxation that gives a bound does not answer
+ * (solveRelaxation's later attempts, a branch node after NODE_LP_MS): a little, and by a
+ * different amount per row. javascript-lp-solver's simplex cycles on degenerate relaxations
+ * (random 8-enclave days, seeds 4 and 5: no answer in 10 s); distinct small right-hand sides
+ * break the ties that make it cycle. Only loosened, never tightened: the perturbed relaxation
+ * contains the true one, so its optimum is still a valid bound (a tightening perturbation once
+ * gave a false proof on a tiny day). Integer solves (dives, the cutoff loop) use the exact
+ * rows. Not the first choice: a perturbed optimum is another vertex, and the rounding
+ * heuristics found worse points from it (generated 30 enclaves, seed 11: 17 instead of 18).
+ */
+const RELAXATION_PERTURBATION = 1e-7;
+
+/** A branch node's relaxation gets this long before it is taken to cycle and perturbed. */
+const NODE_LP_MS = 250;
+
 /** The share of the time left that one level's proof search may use (see searchUntil). */
 const LEVEL_SEARCH_SHARE = 0.5;
 
@@ -61,6 +77,7 @@ export function toJsLpModel(
   sense: "max" | "min",
   extraRows: Row[],
   fixed: Map<string, number> = new Map(),
+  relax = 0,
 ): JsLpModel | null {
   const variables: Record<string, Record<string, number>> = {};
   const constraints: Record<string, { min?: number; max?: number }> = {};
@@ -90,6 +107,9 @@ export function toJsLpModel(
       if (row.sense === "<=" ? rhs < -1e-7 : rhs > 1e-7) contradiction = true;
       return;
     }
+    // A relaxing perturbation of the model's own rows (never of the extra rows: branching
+    // bounds and cutoffs stay exact), different per row; see RELAXATION_PERTURBATION.
+    if (relax > 0 && r < model.rows.length) rhs += (row.sense === "<=" ? 1 : -1) * relax * (1 + ((r * 7919) % 997) / 997);
     constraints[rowName] = row.sense === "<=" ? { max: rhs } : { min: rhs };
     for (const [name, coefficient] of terms) variables[name]![rowName] = coefficient;
   });
@@ -227,7 +247,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         objective = above ? foldLevels(above, level) : level;
         held = heldRows(attempt.slack, above);
         const left = deadline - performance.now();
-        relaxation = solveRelaxation(model, objective, held, fixed, attempt.last ? left : Math.min(left * attempt.share, attempt.capMs));
+        relaxation = solveRelaxation(model, objective, held, fixed, attempt.last ? left : Math.min(left * attempt.share, attempt.capMs), attempt.relax);
         if (relaxation !== null) break;
       }
       // The rest of the level works on what the relaxation was solved for.
@@ -337,13 +357,15 @@ export function foldLevels(above: Objective, lower: Objective): Objective {
  * be (the hold row of a moves level is what stalls the simplex on the last level), else under
  * the hold rows with a small slack; then larger slacks, the last with all the time left.
  */
-function relaxationAttempts(canFold: boolean): { fold: boolean; slack: number; share: number; capMs: number; last: boolean }[] {
+function relaxationAttempts(canFold: boolean): { fold: boolean; slack: number; relax: number; share: number; capMs: number; last: boolean }[] {
   const [first, second, third] = HOLD_SLACKS;
+  const relax = RELAXATION_PERTURBATION;
   return [
-    ...(canFold ? [{ fold: true, slack: first, share: 1 / 2, capMs: 4000, last: false }] : []),
-    { fold: false, slack: first, share: 1 / 3, capMs: 2000, last: false },
-    { fold: false, slack: second, share: 1 / 3, capMs: 2000, last: false },
-    { fold: false, slack: third, share: 1, capMs: Infinity, last: true },
+    ...(canFold ? [{ fold: true, slack: first, relax: 0, share: 1 / 2, capMs: 4000, last: false }] : []),
+    { fold: false, slack: first, relax: 0, share: 1 / 4, capMs: 1000, last: false },
+    { fold: false, slack: first, relax, share: 1 / 3, capMs: 2000, last: false },
+    { fold: false, slack: second, relax, share: 1 / 3, capMs: 2000, last: false },
+    { fold: false, slack: third, relax, share: 1, capMs: Infinity, last: true },
   ];
 }
 
@@ -353,9 +375,10 @@ function solveRelaxation(
   held: Row[],
   fixed: Map<string, number>,
   remaining: number,
+  relax: number,
 ): { bound: number; values: Map<string, number> } | null {
   if (remaining <= 1) return null;
-  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed);
+  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed, relax);
   if (jsModel === null) return null;
   delete jsModel.ints;
   const answer = solveWithDeadline(jsModel, remaining);
@@ -472,10 +495,16 @@ export function branchAndBound(
     const node = stack.pop()!;
     nodes++;
     const nodeFixed = node.fixes.length === 0 ? fixed : new Map([...fixed, ...node.fixes]);
-    const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...node.rows], nodeFixed);
-    if (jsModel === null) continue;
-    delete jsModel.ints;
-    const answer = solveWithDeadline(jsModel, remaining);
+    const nodeModel = (relax: number) => {
+      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...node.rows], nodeFixed, relax);
+      if (jsModel !== null) delete jsModel.ints;
+      return jsModel;
+    };
+    const exact = nodeModel(0);
+    if (exact === null) continue;
+    // A node's relaxation that does not answer soon is cycling: ask again, perturbed.
+    let answer = solveWithDeadline(exact, Math.min(remaining, NODE_LP_MS));
+    if (answer.status === "timeout" && remaining - NODE_LP_MS > 1) answer = solveWithDeadline(nodeModel(RELAXATION_PERTURBATION)!, deadline - performance.now());
     if (answer.status === "timeout") return { point: bestPoint, complete: false, nodes };
     if (answer.result["feasible"] !== true) continue;
     const values = readValues(model, answer.result);
