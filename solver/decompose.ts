@@ -60,6 +60,8 @@ interface Node {
   /** The bound is valid: every part's answer is proven. */
   exact: boolean;
   depth: number;
+  /** A shared row the parts' answers together put over capacity, or null when they fit. */
+  over: number | null;
 }
 
 export function solveByDecomposition(model: LinearModel, options: DecomposeOptions): DecomposedResult | null {
@@ -79,6 +81,8 @@ class SharedRowSearch {
   private partSolves = 0;
   private nodes = 0;
   private readonly rootShare: number;
+  /** The best point found: at first the greedy start, which keeps every row of the whole model. */
+  private best: { values: Map<string, number>; levels: number[] };
 
   constructor(model: LinearModel, partition: Partition, options: DecomposeOptions) {
     this.model = model;
@@ -86,6 +90,7 @@ class SharedRowSearch {
     this.options = options;
     this.rowsOfPart = partition.parts.map(() => []);
     this.rootShare = (options.deadline - performance.now()) / partition.parts.length;
+    this.best = { values: options.incumbent, levels: this.levelsOf(options.incumbent) };
     partition.linking.forEach((link, r) => {
       for (const share of link.shares) this.rowsOfPart[share.part]!.push(r);
     });
@@ -96,8 +101,6 @@ class SharedRowSearch {
     const parts = partition.parts;
     const levelCount = model.objectives.length;
     const rootShares: Shares = new Map(partition.linking.map((link, r) => [r, new Map(link.shares.map((s) => [s.part, { lo: 0, hi: link.row.rhs }]))]));
-    // The greedy start is the first incumbent: it keeps every row of the whole model.
-    let best = { values: this.options.incumbent, levels: this.levelsOf(this.options.incumbent) };
     const rootAnswers: PartAnswer[] = [];
     for (let p = 0; p < parts.length; p++) {
       const start = restrict(this.options.incumbent, parts[p]!);
@@ -126,22 +129,12 @@ class SharedRowSearch {
         node = open.shift()!;
       }
       this.nodes++;
-      if (node.exact && this.compare(node.bound, best.levels) <= 0) continue;
+      // The dive ends at the first node whose parts fit together (node() took its point).
+      if (node.over === null) diving = false;
+      if (node.exact && this.compare(node.bound, this.best.levels) <= 0) continue;
       if (!node.exact) allExact = false;
-      const values = union(node.answers);
-      const over = this.overCapacity(values);
-      if (over !== null) {
-        const repaired = this.repairUnion(node);
-        const levels = this.levelsOf(repaired);
-        if (this.compare(levels, best.levels) > 0 && violatedRows(model, repaired).length === 0) best = { values: repaired, levels };
-      }
-      if (over === null) {
-        if (this.compare(node.bound, best.levels) > 0 && violatedRows(model, values).length === 0) {
-          best = { values, levels: node.bound };
-        }
-        diving = false;
-        continue;
-      }
+      const over = node.over;
+      if (over === null) continue;
       const children = this.branch(node, over);
       if (children === null) {
         // Only when a part's answer broke its own share (a part solve that failed): give up
@@ -150,7 +143,7 @@ class SharedRowSearch {
         continue;
       }
       for (const child of children) {
-        if (child.exact && this.compare(child.bound, best.levels) <= 0) continue;
+        if (child.exact && this.compare(child.bound, this.best.levels) <= 0) continue;
         open.push(child);
         if (diving && (dive === null || this.compare(child.bound, dive.bound) > 0)) dive = child;
       }
@@ -159,7 +152,7 @@ class SharedRowSearch {
     const proven = searchComplete && allExact;
     return {
       status: proven ? "optimal" : "feasible",
-      values: best.values,
+      values: this.best.values,
       proven: new Array<boolean>(levelCount).fill(proven),
       parts: parts.length,
       linkingRows: partition.linking.length,
@@ -197,9 +190,20 @@ class SharedRowSearch {
     });
   }
 
+  /**
+   * A node of the search, and at once the best point it offers: the parts' answers together
+   * when they fit, else their repair — so that every solved node counts even when the time
+   * runs out before it is searched.
+   */
   private node(shares: Shares, answers: PartAnswer[], depth: number): Node {
     const bound = this.model.objectives.map((_, k) => answers.reduce((sum, answer) => sum + answer.levels[k]!, 0));
-    return { shares, answers, bound, exact: answers.every((answer) => answer.proven), depth };
+    const node: Node = { shares, answers, bound, exact: answers.every((answer) => answer.proven), depth, over: null };
+    const values = union(answers);
+    node.over = this.overCapacity(values);
+    const candidate = node.over === null ? values : this.repairUnion(node);
+    const levels = node.over === null ? bound : this.levelsOf(candidate);
+    if (this.compare(levels, this.best.levels) > 0 && violatedRows(this.model, candidate).length === 0) this.best = { values: candidate, levels };
+    return node;
   }
 
   /**

@@ -375,8 +375,10 @@ function relaxationAttempts(canFold: boolean): { fold: boolean; slack: number; r
   const relax = RELAXATION_PERTURBATION;
   return [
     ...(canFold ? [{ fold: true, slack: first, relax: 0, share: 1 / 2, capMs: 4000, last: false }] : []),
-    { fold: false, slack: first, relax: 0, share: 1 / 4, capMs: 1000, last: false },
-    { fold: false, slack: first, relax, share: 1 / 3, capMs: 2000, last: false },
+    // Half the time left for the first exact attempt: a cut-off attempt also costs the solver
+    // thread its compiled code (it is terminated), so cutting early makes the next one slower.
+    { fold: false, slack: first, relax: 0, share: 1 / 2, capMs: 2000, last: false },
+    { fold: false, slack: first, relax, share: 1 / 2, capMs: 2000, last: false },
     { fold: false, slack: second, relax, share: 1 / 3, capMs: 2000, last: false },
     { fold: false, slack: third, relax, share: 1, capMs: Infinity, last: true },
   ];

@@ -13,14 +13,31 @@ import type { Model as JsLpModel } from "javascript-lp-solver";
 export type BackendAnswer = { status: "solved"; result: Record<string, unknown> } | { status: "timeout" };
 
 let worker: Worker | null = null;
+/**
+ * A second thread, started when the first one is cut off, that warms up (compiles the simplex)
+ * on its own core and takes over at the next cut-off. Without it, every cut-off left the
+ * solver a cold thread whose next relaxation was slow enough to be cut off too (generated
+ * 80 enclaves with 1-3 s: every site's first relaxation timed out in turn).
+ */
+let spare: Worker | null = null;
+
+function startWorker(warm: boolean): Worker {
+  const started = new Worker(new URL("./lp-worker.mjs", import.meta.url), { workerData: { warm } });
+  // Do not keep the process alive for an idle solver thread.
+  started.unref();
+  return started;
+}
 
 function getWorker(): Worker {
-  if (worker === null) {
-    worker = new Worker(new URL("./lp-worker.mjs", import.meta.url));
-    // Do not keep the process alive for an idle solver thread.
-    worker.unref();
-  }
+  worker ??= startWorker(false);
   return worker;
+}
+
+/** The active thread was cut off: terminate it, hand over to the warm spare, start a new spare. */
+function replaceWorker(): void {
+  void worker?.terminate();
+  worker = spare;
+  spare = startWorker(true);
 }
 
 /** Solves with a hard wall-clock limit; the library's soft timeout is set a little earlier. */
@@ -35,8 +52,7 @@ export function solveWithDeadline(model: JsLpModel, deadlineMs: number): Backend
   const message = receiveMessageOnPort(port1);
   port1.close();
   if (waited === "timed-out" && message === undefined) {
-    void worker?.terminate();
-    worker = null;
+    replaceWorker();
     return { status: "timeout" };
   }
   const reply = message!.message as { ok: true; result: Record<string, unknown> } | { ok: false; error: string };
