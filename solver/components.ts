@@ -7,34 +7,47 @@
  */
 import { addTerm, type LinearModel, type Objective } from "./linear-model.ts";
 
-function restrictObjective(objective: Objective, model: LinearModel): Objective {
+/** An objective with only the terms of a part's variables. */
+export function restrictObjective(objective: Objective, model: LinearModel): Objective {
   const terms = new Map<string, number>();
   for (const [name, coefficient] of objective.terms) if (model.variables.has(name)) addTerm(terms, name, coefficient);
   return { ...objective, terms };
 }
 
-/** Splits a model into independent parts: variables linked by a common row belong together. */
-export function splitComponents(model: LinearModel): LinearModel[] {
-  const parent = new Map<string, string>();
-  const find = (name: string): string => {
+/** Disjoint sets of names (union-find with path compression). */
+export class UnionFind {
+  private readonly parent = new Map<string, string>();
+  add(name: string): void {
+    this.parent.set(name, name);
+  }
+  find(name: string): string {
     let root = name;
-    while (parent.get(root) !== root) root = parent.get(root)!;
+    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
     let node = name;
-    while (parent.get(node) !== root) {
-      const next = parent.get(node)!;
-      parent.set(node, root);
+    while (node !== root) {
+      const next = this.parent.get(node)!;
+      this.parent.set(node, root);
       node = next;
     }
     return root;
-  };
-  for (const name of model.variables.keys()) parent.set(name, name);
+  }
+  /** Joins two sets; returns the new root. */
+  union(a: string, b: string): string {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+    return rb;
+  }
+}
+
+/** Splits a model into independent parts: variables linked by a common row belong together. */
+export function splitComponents(model: LinearModel): LinearModel[] {
+  const sets = new UnionFind();
+  const find = (name: string) => sets.find(name);
+  for (const name of model.variables.keys()) sets.add(name);
   for (const row of model.rows) {
     const names = [...row.terms.keys()];
-    for (let i = 1; i < names.length; i++) {
-      const a = find(names[0]!);
-      const b = find(names[i]!);
-      if (a !== b) parent.set(a, b);
-    }
+    for (let i = 1; i < names.length; i++) sets.union(names[0]!, names[i]!);
   }
   const parts = new Map<string, LinearModel>();
   for (const variable of model.variables.values()) {

@@ -18,7 +18,7 @@
  * A node's bound is only a bound when every part in it was proven optimal; if a part could not
  * be proven in its time, the answer is still feasible but reported as not proven.
  */
-import { evaluate, violatedRows, type LinearModel } from "./linear-model.ts";
+import { evaluate, restrictPoint, violatedRows, type LinearModel } from "./linear-model.ts";
 import { solveLexicographic, type LexicographicResult } from "./lexicographic-solve.ts";
 import { partitionModel, type Partition } from "./partition.ts";
 
@@ -103,7 +103,7 @@ class SharedRowSearch {
     const rootShares: Shares = new Map(partition.linking.map((link, r) => [r, new Map(link.shares.map((s) => [s.part, { lo: 0, hi: link.row.rhs }]))]));
     const rootAnswers: PartAnswer[] = [];
     for (let p = 0; p < parts.length; p++) {
-      const start = restrict(this.options.incumbent, parts[p]!);
+      const start = restrictPoint(this.options.incumbent, parts[p]!);
       rootAnswers.push(this.solvePart(p, rootShares, [start], parts.length - p));
     }
     const open: Node[] = [this.node(rootShares, rootAnswers, 0)];
@@ -313,10 +313,6 @@ function cloneShares(shares: Shares): Shares {
   return new Map([...shares].map(([r, byPart]) => [r, new Map([...byPart].map(([p, share]) => [p, { ...share }]))]));
 }
 
-function restrict(values: Map<string, number>, part: LinearModel): Map<string, number> {
-  return new Map([...part.variables.keys()].map((name) => [name, values.get(name) ?? 0]));
-}
-
 function union(answers: PartAnswer[]): Map<string, number> {
   const values = new Map<string, number>();
   for (const answer of answers) for (const [name, value] of answer.values) values.set(name, value);
@@ -331,7 +327,7 @@ function union(answers: PartAnswer[]): Map<string, number> {
  * ends: nobody placed, every shortfall at its full value, keeps every row.
  */
 export function repairPoint(model: LinearModel, point: Map<string, number>): Map<string, number> {
-  const values = new Map([...model.variables.keys()].map((name) => [name, point.get(name) ?? 0]));
+  const values = restrictPoint(point, model);
   for (let pass = 0; pass < 4 * model.rows.length + 10; pass++) {
     let changed = false;
     for (const row of model.rows) {

@@ -8,7 +8,7 @@ import type { DayInstance } from "./types.ts";
 import { buildDailyModel, type DailyModelIndex } from "./daily-model.ts";
 import { solveLexicographic, type LevelResult } from "./lexicographic-solve.ts";
 import { decodeAssignment, type DayAssignment } from "./decode.ts";
-import { evaluate, violatedRows, weightedObjective, type LinearModel } from "./linear-model.ts";
+import { evaluate, restrictPoint, violatedRows, weightedObjective, type LinearModel } from "./linear-model.ts";
 import { splitComponents } from "./components.ts";
 import { bestGreedyStart } from "./greedy-start.ts";
 import { writeCplexLp } from "./lp-format.ts";
@@ -105,7 +105,7 @@ export function solveModel(
   // be proven does not leave the others none.
   let sizeLeft = parts.reduce((sum, part) => sum + part.variables.size, 0);
   for (const part of parts) {
-    const incumbent = new Map([...part.variables.keys()].map((name) => [name, warmStart.get(name) ?? 0]));
+    const incumbent = restrictPoint(warmStart, part);
     const partDeadline = performance.now() + ((deadline - performance.now()) * part.variables.size) / Math.max(1, sizeLeft);
     sizeLeft -= part.variables.size;
     // A large part is usually several sites sharing a few people: solve it site by site.

@@ -85,6 +85,11 @@ export function addTerm(terms: Map<string, number>, variable: string, coefficien
   terms.set(variable, (terms.get(variable) ?? 0) + coefficient);
 }
 
+/** A point's values for a (part) model's variables only; missing ones are 0. */
+export function restrictPoint(values: Map<string, number>, model: LinearModel): Map<string, number> {
+  return new Map([...model.variables.keys()].map((name) => [name, values.get(name) ?? 0]));
+}
+
 /** Value of a linear expression at a point (missing variables are 0). */
 export function evaluate(terms: Map<string, number>, values: Map<string, number>): number {
   let sum = 0;

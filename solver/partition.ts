@@ -13,7 +13,8 @@
  * parts is how decompose.ts repairs the relaxation without losing an optimum. Every other row
  * (ratio, coverage, headcount) keeps its variables in one part.
  */
-import type { LinearModel, Objective, Row } from "./linear-model.ts";
+import type { LinearModel, Row } from "./linear-model.ts";
+import { restrictObjective, UnionFind } from "./components.ts";
 
 export interface LinkingRow {
   /** The row of the whole model. */
@@ -41,37 +42,6 @@ export function isPackingRow(model: LinearModel, row: Row): boolean {
     if (!model.variables.get(name)!.integer) return false;
   }
   return true;
-}
-
-class UnionFind {
-  private readonly parent = new Map<string, string>();
-  add(name: string): void {
-    this.parent.set(name, name);
-  }
-  find(name: string): string {
-    let root = name;
-    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
-    let node = name;
-    while (node !== root) {
-      const next = this.parent.get(node)!;
-      this.parent.set(node, root);
-      node = next;
-    }
-    return root;
-  }
-  /** Joins two sets; returns the new root. */
-  union(a: string, b: string): string {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra, rb);
-    return rb;
-  }
-}
-
-function restrictObjective(objective: Objective, part: LinearModel): Objective {
-  const terms = new Map<string, number>();
-  for (const [name, coefficient] of objective.terms) if (part.variables.has(name)) terms.set(name, coefficient);
-  return { ...objective, terms };
 }
 
 /**
