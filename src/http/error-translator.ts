@@ -3,7 +3,8 @@
  *
  * Domain code throws errors that carry a `code`; this is the only place that decides what a
  * code means in HTTP. Bad input is a 400 that names every JSON path, never a 500; an unknown
- * id is a 404; a plan version that changed meanwhile is a 409; a manual change that breaks a
+ * id is a 404; a plan version that changed meanwhile, or a plan that new data (a sick call) put
+ * out of date, is a 409; a manual change that breaks a
  * rule is a 422 that names the rules; anything unforeseen is a 500 whose message stays in the
  * server log, because it may hold internals the caller has no business seeing.
  */
@@ -17,6 +18,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "VERSION_CONFLICT"
+  | "PLAN_OUT_OF_DATE"
   | "CONFLICT"
   | "RULE_BROKEN"
   | "PAYLOAD_TOO_LARGE"
@@ -28,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
+  PLAN_OUT_OF_DATE: 409,
   CONFLICT: 409,
   RULE_BROKEN: 422,
   PAYLOAD_TOO_LARGE: 413,

@@ -14,7 +14,8 @@ import { applyManualMove } from "./manual-move.ts";
 import { planDay } from "./plan-day.ts";
 import { PlanningError } from "./planning-error.ts";
 import { registrationCsv, registrationHtml, registrationRows } from "./registration.ts";
-import { suggestReplacements, type Suggestion } from "./suggestions.ts";
+import { suggestReplacements, violationKey, type Suggestion } from "./suggestions.ts";
+import { validatePlan } from "../validation/validate-plan.ts";
 import type { Language } from "./phrases.ts";
 
 export interface StoredPlan {
@@ -127,10 +128,23 @@ export async function movePersonInPlan(
   const scenario = await store.loadScenario();
   const { plan, violations } = applyManualMove(scenario, latest.plan, move, published?.plan ?? null, { language: options.language });
   if (violations.length > 0) {
+    // Rules the plan on screen already breaks (a coach who called in sick is still placed)
+    // are not this move's fault: name only what the move adds, and when it adds nothing, say
+    // that the plan must be re-planned first.
+    const alreadyBroken = new Set(validatePlan(scenario, latest.plan).map(violationKey));
+    const added = violations.filter((v) => !alreadyBroken.has(violationKey(v)));
+    const what = `moving ${move.personId} ${move.toEnclaveId ? `to ${move.toEnclaveId}` : "off every enclave"}`;
+    if (added.length === 0) {
+      throw new PlanningError(
+        "PLAN_OUT_OF_DATE",
+        `${what} breaks no rule, but the plan itself no longer holds since new data came in (${violations.map((v) => v.message).join("; ")}): re-plan first`,
+        violations,
+      );
+    }
     throw new PlanningError(
       "RULE_BROKEN",
-      `moving ${move.personId} ${move.toEnclaveId ? `to ${move.toEnclaveId}` : "off every enclave"} breaks ${violations.length === 1 ? "a rule" : `${violations.length} rules`}: ${violations.map((v) => v.message).join("; ")}`,
-      violations,
+      `${what} breaks ${added.length === 1 ? "a rule" : `${added.length} rules`}: ${added.map((v) => v.message).join("; ")}`,
+      added,
     );
   }
   // A hand move does not take in new data: the draft is as current as the version it was made on.

@@ -107,7 +107,8 @@ export function suggestReplacements(
   return scored.map(({ score: _score, ...suggestion }, index) => ({ ...suggestion, rank: index + 1 }));
 }
 
-function violationKey(v: Violation): string {
+/** What identifies a violation: its rule, person, enclave and block. */
+export function violationKey(v: Violation): string {
   return `${v.rule}|${v.personId ?? ""}|${v.enclaveId ?? ""}|${v.block ?? ""}`;
 }
 

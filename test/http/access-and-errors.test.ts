@@ -288,6 +288,27 @@ describe("edits on the plan", () => {
     expect((await planner.get(`/api/days/${DATE}/suggestions?enclaveId=E02&block=noon`)).status).toBe(400);
   });
 
+  it("when a placed worker calls in sick and the planner moves someone else by hand, then 409 PLAN_OUT_OF_DATE says to re-plan first", async () => {
+    const day = (await planner.get(`/api/days/${DATE}/plan`)).body;
+    const e03 = day.plan.enclaves.find((e: { enclaveId: string }) => e.enclaveId === "E03");
+    const [sickId, otherId] = e03.blocks.am.workerIds as string[];
+    const sick = await planner.post("/api/absences", { personId: sickId, from: DATE, to: DATE, blocks: ["am", "pm"], kind: "sick" });
+    expect(sick.status).toBe(201);
+    // Taking a colleague off breaks nothing by itself; the plan does (the sick worker is placed).
+    const moved = await planner.post(`/api/days/${DATE}/moves`, { version: day.version.number, personId: otherId, toEnclaveId: null });
+    expect(moved.status, moved.text).toBe(409);
+    expect(moved.body.error.code).toBe("PLAN_OUT_OF_DATE");
+    expect(moved.body.error.message).toMatch(/re-plan first/);
+    expect(moved.body.error.violations.map((v: { personId?: string }) => v.personId)).toContain(sickId);
+    // A move that breaks rules of its own is refused with those rules only, not the plan's.
+    const wrong = await planner.post(`/api/days/${DATE}/moves`, { version: day.version.number, personId: "W001", toEnclaveId: "E05" });
+    expect(wrong.status).toBe(422);
+    const own = wrong.body.error.violations as { rule: string; personId?: string }[];
+    expect(own.map((v) => v.rule)).toContain("NOT_QUALIFIED");
+    expect(own.map((v) => v.personId)).not.toContain(sickId);
+    expect((await planner.get(`/api/days/${DATE}/plan`)).body.version.number).toBe(day.version.number);
+  });
+
   it("when nothing is published yet, then the registration is 404 and says to publish first", async () => {
     const reply = await planner.get(`/api/days/2026-11-24/registration.csv`);
     expect(reply.status).toBe(404);

@@ -89,6 +89,10 @@ function Board({ date, scenario, onlyProblems }: { date: string; scenario: Scena
       if (latest) setView(latest);
       return;
     }
+    if (err instanceof ApiError && err.code === "PLAN_OUT_OF_DATE") {
+      setNotice({ kind: "error", text: `${what} kan nog niet: ${ERROR_CODE.PLAN_OUT_OF_DATE}.` });
+      return;
+    }
     const message = err instanceof Error ? err.message : String(err);
     setNotice({ kind: "error", text: `${what} mislukt: ${message}` });
   }, [date]);

@@ -65,6 +65,7 @@ export const ERROR_CODE: Record<string, string> = {
   NOT_FOUND: "Niet gevonden",
   VERSION_CONFLICT: "Iemand anders heeft het plan intussen gewijzigd; het nieuwste plan is geladen",
   RULE_BROKEN: "Deze verplaatsing breekt een regel",
+  PLAN_OUT_OF_DATE: "Het plan klopt niet meer met de nieuwe gegevens (een ziekmelding?): herplan eerst, verplaats daarna",
   INTERNAL: "Fout in de dienst",
   NETWORK: "Geen verbinding",
 };
