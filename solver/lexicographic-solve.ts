@@ -261,7 +261,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         lpBound = relaxation.bound;
         proven = reachesLpBound();
         // Dive: keep what the relaxation already decided integrally, solve the rest exactly.
-        const dived = proven ? null : dive(model, objective, held, fixed, relaxation.values, best, deadline - performance.now());
+        const dived = proven ? null : dive(model, objective, held, fixed, relaxation.values, best, relaxation.bound, deadline - performance.now());
         if (dived !== null && better * (evaluate(objective.terms, dived) - value) > 1e-7) {
           best = dived;
           value = evaluate(objective.terms, best);
@@ -437,8 +437,9 @@ function solveRelaxation(
 /**
  * Rounding heuristics on the relaxation; each fixes some integer variables and lets the
  * library solve the small rest exactly, briefly (DIVE_MS: it answers such models fast or not
- * at all). Each keeps the best point so far as its cutoff. Returns the best feasible integral
- * point found (checked against every row), or null. Most fixed (fastest) first:
+ * at all). Each keeps the best point so far as its cutoff, and they stop as soon as a point
+ * reaches `target` (the relaxation's rounded bound). Returns the best feasible integral point
+ * found (checked against every row), or null. Most fixed (fastest) first:
  *
  * 1. Fix every integer variable the relaxation left integral (the classic dive).
  * 2. Fix only the binaries (coach placements, coverage) it left integral; the worker counts
@@ -456,6 +457,7 @@ function dive(
   fixed: Map<string, number>,
   relaxed: Map<string, number>,
   incumbent: Map<string, number>,
+  target: number,
   remaining: number,
 ): Map<string, number> | null {
   const until = performance.now() + remaining;
@@ -487,6 +489,8 @@ function dive(
     if (sign * (value - bestValue) > 1e-7) {
       best = point;
       bestValue = value;
+      // At the relaxation's bound nothing better exists: the other roundings would be wasted.
+      if (sign * (value - target) >= -1e-7) break;
     }
   }
   return best;
