@@ -184,7 +184,8 @@ export function boundFixings(model: LinearModel, objective: Objective): Map<stri
 export function solveLexicographic(model: LinearModel, options: SolveOptions = {}): LexicographicResult {
   const started = performance.now();
   const deadline = started + (options.timeoutMs ?? 10_000);
-  const holds: { objective: Objective; value: number }[] = [];
+  /** Levels held at their value; `fractional`: the level's own relaxation was not integral. */
+  const holds: { objective: Objective; value: number; fractional: boolean }[] = [];
   /**
    * The rows that hold the levels above at their optimum, with a little slack: no integer
    * point lies in it (levels are integral there). The slack is a perturbation: a row exactly
@@ -200,6 +201,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       rhs: value - (objective.sense === "max" ? 1 : -1) * slack,
     }));
   let held = heldRows(HOLD_SLACKS[0]!);
+  const heldValue = (objective: Objective) => holds.find((hold) => hold.objective === objective)!.value;
   const levels: LevelResult[] = [];
   let best = options.incumbent ?? zeroPoint(model);
   if (violatedRows(model, best).length > 0) {
@@ -228,9 +230,24 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     // left, so that a level that cannot be proven still leaves time to optimise the levels
     // below it; the last level may use everything.
     const searchUntil = k === model.objectives.length - 1 ? deadline : levelStart + (deadline - levelStart) * LEVEL_SEARCH_SHARE;
+    // A Lagrangian bound (see lagrangianBound): the held levels moved into the objective at
+    // unit weight instead of kept as rows. One LP without the folded weight or the hold rows
+    // that make the next ones stall; often tight where the folded relaxation is not (Westhoek
+    // re-plan after C02: the stand-in level is proven by it at once; folded, its bound was 55
+    // units short and took 5 branch nodes). Tried once per level, before branching at the latest.
+    let triedLagrangian = holds.length === 0;
+    const lagrangianProves = (): boolean => {
+      triedLagrangian = true;
+      const lagrangian = lagrangianBound(model, level, holds, fixed, Math.min((deadline - performance.now()) / 4, LAGRANGIAN_MS));
+      // The level's own value at the incumbent (`value` may be the folded objective's).
+      const own = evaluate(level.terms, best);
+      return lagrangian !== null && (level.sense === "max" ? own >= lagrangian - 1e-7 : own <= lagrangian + 1e-7);
+    };
     // The LP relaxation's optimum, rounded to the integer side, bounds the level: a point that
     // reaches it is optimal with no branching at all.
     let lpBound: number | null = null;
+    // The relaxation's value of this level itself (not folded), when it was solved.
+    let lpValue: number | null = null;
     const reachesLpBound = () => lpBound !== null && (objective.sense === "max" ? value >= lpBound - 1e-7 : value <= lpBound + 1e-7);
     // Large models: the dense simplex cannot solve the whole relaxation in time, so first
     // improve the point neighbourhood by neighbourhood (exact small solves).
@@ -243,6 +260,10 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         proven = Math.abs(value - bound) < 1e-7;
       }
     }
+    // Folded into this level, a level whose own relaxation was fractional spends that fraction
+    // W times over: the folded bound will be weak, so the Lagrangian bound goes first.
+    const foldLeaks = foldable !== null && holds.find((hold) => hold.objective === foldable)!.fractional;
+    if (!proven && foldLeaks) proven = lagrangianProves();
     if (!proven) {
       let relaxation: ReturnType<typeof solveRelaxation> = null;
       for (const attempt of relaxationAttempts(foldable !== null)) {
@@ -259,7 +280,13 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       value = evaluate(objective.terms, best);
       if (relaxation !== null) {
         lpBound = relaxation.bound;
+        if (above === null) lpValue = evaluate(level.terms, relaxation.values);
         proven = reachesLpBound();
+        // When the folded relaxation spent a fraction of the level above (it is better there
+        // than that level's optimum), its bound is weak: try the Lagrangian bound before the
+        // rounding heuristics, which then have nothing to find when the incumbent is optimal.
+        const leaked = above !== null && (above.sense === "max" ? 1 : -1) * (evaluate(above.terms, relaxation.values) - heldValue(above)) > 1e-6;
+        if (!proven && leaked && !triedLagrangian) proven = lagrangianProves();
         // Dive: keep what the relaxation already decided integrally, solve the rest exactly.
         const dived = proven ? null : dive(model, objective, held, fixed, relaxation.values, best, relaxation.bound, deadline - performance.now());
         if (dived !== null && better * (evaluate(objective.terms, dived) - value) > 1e-7) {
@@ -269,16 +296,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         }
       }
     }
-    if (!proven && holds.length > 0) {
-      // Before branching, a Lagrangian bound: the level with the hold rows moved into the
-      // objective at unit weight instead of kept as rows (see lagrangianBound). One LP
-      // without the folded weight or the hold rows that make the next ones stall; often tight
-      // where the folded relaxation is not.
-      // (Westhoek re-plan after C02: the stand-in level is proven here at once; folded, its
-      // bound was 55 units short and took 5 branch nodes.)
-      const lagrangian = lagrangianBound(model, level, holds, fixed, Math.min((deadline - performance.now()) / 4, LAGRANGIAN_MS));
-      if (lagrangian !== null && (level.sense === "max" ? value >= lagrangian - 1e-7 : value <= lagrangian + 1e-7)) proven = true;
-    }
+    if (!proven && !triedLagrangian) proven = lagrangianProves();
     if (!proven && lpBound !== null) {
       // Our own depth-first branch and bound, pruning on the rounded relaxation (levels are
       // integral), closes the small gaps that javascript-lp-solver's search does not prune.
@@ -333,7 +351,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       // At the trivial bound every term of the (folded) level sits at its helpful bound.
       for (const [name, v] of boundFixings(model, objective)) fixed.set(name, v);
     } else {
-      holds.push({ objective: level, value: levelValue });
+      holds.push({ objective: level, value: levelValue, fractional: lpValue === null || Math.abs(lpValue - Math.round(lpValue)) > 1e-6 });
     }
     held = heldRows(HOLD_SLACKS[0]!);
   });

@@ -14,6 +14,7 @@ import { validatePlan } from "../../src/validation/validate-plan.ts";
 import { buildDayContext } from "../../src/planning/build-day-instance.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
+import { repairPoint } from "../../solver/decompose.ts";
 import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
 import { evaluate } from "../../solver/linear-model.ts";
 import { lpName, writeCplexLp } from "../../solver/lp-format.ts";
@@ -65,4 +66,16 @@ describe("the bounds that prove a re-plan without branching", () => {
     expect(result.levels.map((level) => level.optimal)).toEqual([true, true, true, true, true]);
     expect(result.levels[4]!.nodes).toBe(0);
   }, 60_000);
+});
+
+describe("a poor start still ends at the optimum", () => {
+  it("when the re-plan after C02 starts from nobody placed, then every level equals HiGHS's optimum", async () => {
+    const daily = buildDailyModel(buildDayContext(withSickCall("C02"), DATE, sentOut).day);
+    const nobody = repairPoint(daily.model, new Map());
+    const result = solveLexicographic(daily.model, { timeoutMs: 30_000, incumbent: nobody });
+    const highs = await solveLpWithHighs(writeCplexLp(daily.model), { timeLimitSeconds: 60 });
+    const point = new Map([...daily.model.variables.keys()].map((name) => [name, highs.columns[lpName(name)] ?? 0]));
+    const expected = daily.model.objectives.map((objective) => Math.round(evaluate(objective.terms, point)));
+    expect(result.levels.map((level) => Math.round(level.value))).toEqual(expected);
+  }, 120_000);
 });
