@@ -176,10 +176,15 @@ export function boundFixings(model: LinearModel, objective: Objective): Map<stri
 /**
  * Level by level, starting from a feasible point (the warm start, or nobody placed):
  * 1. if the point reaches the level's trivial bound, the level is proven at once;
- * 2. otherwise ask the solver for a point strictly better by at least 1 (every level takes
- *    integer values at integer points, so nothing lies in between); "infeasible" proves the
- *    point optimal, a better point replaces it and the question is asked again;
- * 3. the level's value is then held (a row) for the levels below it.
+ * 2. otherwise bound it: the relaxation (the moves level folded into the next one), rounded to
+ *    the integer side, and the Lagrangian bound where the fold is weak; rounding heuristics
+ *    on the relaxation (dive) look for a point that reaches the bound;
+ * 3. if none does, our branch and bound, then the library's, each asking for a point strictly
+ *    better by at least 1 (every level takes integer values at integer points, so nothing lies
+ *    in between); "infeasible" proves the point optimal. A level's proof search stops at half
+ *    the time left, so the levels below still get their turn;
+ * 4. the level's value is then held (a row, or fixings at its trivial bound) for the levels
+ *    below it.
  */
 export function solveLexicographic(model: LinearModel, options: SolveOptions = {}): LexicographicResult {
   const started = performance.now();
