@@ -58,6 +58,9 @@ const LNS_NEIGHBOURHOOD = 60;
  */
 const RELAXATION_PERTURBATION = 1e-7;
 
+/** Below this, a relaxation attempt is given all the time left rather than a share of it. */
+const RELAXATION_FLOOR_MS = 300;
+
 /** The Lagrangian relaxation (lagrangianBound) gets at most this long. */
 const LAGRANGIAN_MS = 300;
 
@@ -276,7 +279,10 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         objective = above ? foldLevels(above, level) : level;
         held = heldRows(attempt.slack, above);
         const left = deadline - performance.now();
-        relaxation = solveRelaxation(model, objective, held, fixed, attempt.last ? left : Math.min(left * attempt.share, attempt.capMs), attempt.relax);
+        // A short budget is not split: a cut-off attempt costs the solver thread (terminated,
+        // replaced by a colder one), so the first attempt may use up to RELAXATION_FLOOR_MS whole.
+        const share = attempt.last ? left : Math.min(Math.max(left * attempt.share, Math.min(left, RELAXATION_FLOOR_MS)), attempt.capMs);
+        relaxation = solveRelaxation(model, objective, held, fixed, share, attempt.relax);
         if (relaxation !== null) break;
       }
       // The rest of the level works on what the relaxation was solved for.

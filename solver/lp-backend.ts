@@ -12,32 +12,45 @@ import type { Model as JsLpModel } from "javascript-lp-solver";
 
 export type BackendAnswer = { status: "solved"; result: Record<string, unknown> } | { status: "timeout" };
 
-let worker: Worker | null = null;
-/**
- * A second thread, started when the first one is cut off, that warms up (compiles the simplex)
- * on its own core and takes over at the next cut-off. Without it, every cut-off left the
- * solver a cold thread whose next relaxation was slow enough to be cut off too (generated
- * 80 enclaves with 1-3 s: every site's first relaxation timed out in turn).
- */
-let spare: Worker | null = null;
+interface SolverThread {
+  worker: Worker;
+  /** Set to 1 by the thread when it is ready (after its warm-up, for a spare). */
+  ready: Int32Array;
+}
 
-function startWorker(warm: boolean): Worker {
-  const started = new Worker(new URL("./lp-worker.mjs", import.meta.url), { workerData: { warm } });
+let active: SolverThread | null = null;
+/**
+ * A second thread, started when the active one is first cut off, that warms up (compiles the
+ * simplex) on its own core and takes over at the next cut-off. Without it, every cut-off left
+ * the solver a cold thread whose next relaxation was slow enough to be cut off too (generated
+ * 80 enclaves with 1-3 s: every site's first relaxation timed out in turn). A spare still
+ * warming up is not handed a job (it would wait behind the warm-up): a fresh thread is.
+ */
+let spare: SolverThread | null = null;
+
+function startThread(warm: boolean): SolverThread {
+  const ready = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL("./lp-worker.mjs", import.meta.url), { workerData: { warm, ready: ready.buffer } });
   // Do not keep the process alive for an idle solver thread.
-  started.unref();
-  return started;
+  worker.unref();
+  return { worker, ready };
 }
 
 function getWorker(): Worker {
-  worker ??= startWorker(false);
-  return worker;
+  active ??= startThread(false);
+  return active.worker;
 }
 
-/** The active thread was cut off: terminate it, hand over to the warm spare, start a new spare. */
+/** The active thread was cut off: terminate it, hand over to the spare if it is warm, keep a spare warming. */
 function replaceWorker(): void {
-  void worker?.terminate();
-  worker = spare;
-  spare = startWorker(true);
+  void active?.worker.terminate();
+  if (spare !== null && Atomics.load(spare.ready, 0) === 1) {
+    active = spare;
+    spare = startThread(true);
+  } else {
+    active = startThread(false);
+    spare ??= startThread(true);
+  }
 }
 
 /** Solves with a hard wall-clock limit; the library's soft timeout is set a little earlier. */

@@ -42,6 +42,10 @@ if (workerData && workerData.warm) {
   for (let round = 0; round < 8; round++) solver.Solve(warmUpModel(90, 12, false));
   solver.Solve(warmUpModel(90, 12, true));
 }
+if (workerData && workerData.ready) {
+  const ready = new Int32Array(workerData.ready);
+  Atomics.store(ready, 0, 1);
+}
 
 parentPort.on("message", ({ model, port, flag }) => {
   let reply;
