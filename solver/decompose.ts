@@ -15,8 +15,10 @@
  *   longer fits are solved again. Children are searched best bound first; a node whose bound
  *   is no better than the best point found is pruned.
  *
- * A node's bound is only a bound when every part in it was proven optimal; if a part could not
- * be proven in its time, the answer is still feasible but reported as not proven.
+ * A node's bound is a bound on the levels every part in it was proven optimal on (a prefix: a
+ * site proven on coverage and shortfalls but not yet on moves bounds the first three levels).
+ * Nodes are pruned on that prefix only, and the answer is reported proven on the levels that
+ * every node of a search that ran to its end was exact on.
  */
 import { evaluate, restrictPoint, violatedRows, type LinearModel } from "./linear-model.ts";
 import { solveLexicographic, type LexicographicResult } from "./lexicographic-solve.ts";
@@ -50,15 +52,16 @@ interface PartAnswer {
   values: Map<string, number>;
   /** Level values of this part (without offsets). */
   levels: number[];
-  proven: boolean;
+  /** How many leading levels are proven optimal for this part. */
+  provenLevels: number;
 }
 
 interface Node {
   shares: Shares;
   answers: PartAnswer[];
   bound: number[];
-  /** The bound is valid: every part's answer is proven. */
-  exact: boolean;
+  /** The bound is valid on this many leading levels: every part's answer is proven on them. */
+  exactLevels: number;
   depth: number;
   /** A shared row the parts' answers together put over capacity, or null when they fit. */
   over: number | null;
@@ -107,7 +110,7 @@ class SharedRowSearch {
       rootAnswers.push(this.solvePart(p, rootShares, [start], parts.length - p));
     }
     const open: Node[] = [this.node(rootShares, rootAnswers, 0)];
-    let allExact = true;
+    let provenLevels = levelCount;
     let searchComplete = true;
     // Dive first: follow the better child down until the sites' answers fit together, which
     // gives a strong incumbent to prune with; then best bound first.
@@ -131,8 +134,8 @@ class SharedRowSearch {
       this.nodes++;
       // The dive ends at the first node whose parts fit together (node() took its point).
       if (node.over === null) diving = false;
-      if (node.exact && this.compare(node.bound, this.best.levels) <= 0) continue;
-      if (!node.exact) allExact = false;
+      provenLevels = Math.min(provenLevels, node.exactLevels);
+      if (this.dominated(node)) continue;
       const over = node.over;
       if (over === null) continue;
       const children = this.branch(node, over);
@@ -143,17 +146,20 @@ class SharedRowSearch {
         continue;
       }
       for (const child of children) {
-        if (child.exact && this.compare(child.bound, this.best.levels) <= 0) continue;
+        if (this.dominated(child)) {
+          provenLevels = Math.min(provenLevels, child.exactLevels);
+          continue;
+        }
         open.push(child);
         if (diving && (dive === null || this.compare(child.bound, dive.bound) > 0)) dive = child;
       }
     }
-    // Proven when the search ran to the end and every bound it pruned with was exact.
-    const proven = searchComplete && allExact;
+    // Proven, on the levels every node's bound was exact on, when the search ran to the end.
+    const proven = model.objectives.map((_, k) => searchComplete && k < provenLevels);
     return {
-      status: proven ? "optimal" : "feasible",
+      status: proven.every(Boolean) ? "optimal" : "feasible",
       values: this.best.values,
-      proven: new Array<boolean>(levelCount).fill(proven),
+      proven,
       parts: parts.length,
       linkingRows: partition.linking.length,
       nodes: this.nodes,
@@ -197,7 +203,8 @@ class SharedRowSearch {
    */
   private node(shares: Shares, answers: PartAnswer[], depth: number): Node {
     const bound = this.model.objectives.map((_, k) => answers.reduce((sum, answer) => sum + answer.levels[k]!, 0));
-    const node: Node = { shares, answers, bound, exact: answers.every((answer) => answer.proven), depth, over: null };
+    const exactLevels = Math.min(...answers.map((answer) => answer.provenLevels));
+    const node: Node = { shares, answers, bound, exactLevels, depth, over: null };
     const values = union(answers);
     node.over = this.overCapacity(values);
     const candidate = node.over === null ? values : this.repairUnion(node);
@@ -215,7 +222,7 @@ class SharedRowSearch {
     const answers = node.answers.map((answer) => answer.values);
     const shares = cloneShares(node.shares);
     for (let guard = 0; guard < this.partition.linking.length * 4; guard++) {
-      const over = this.overCapacity(union(answers.map((values) => ({ values, levels: [], proven: false }))));
+      const over = this.overCapacity(union(answers.map((values) => ({ values, levels: [], provenLevels: 0 }))));
       if (over === null) break;
       const link = this.partition.linking[over]!;
       const usage = link.shares.map((share) => evaluate(share.terms, answers[share.part]!));
@@ -237,7 +244,7 @@ class SharedRowSearch {
       const chosen: { part: number; values: Map<string, number> } = choice;
       answers[chosen.part] = chosen.values;
     }
-    return union(answers.map((values) => ({ values, levels: [], proven: false })));
+    return union(answers.map((values) => ({ values, levels: [], provenLevels: 0 })));
   }
 
   /** The first shared row the union of the parts' answers puts over its capacity, or null. */
@@ -288,7 +295,7 @@ class SharedRowSearch {
     const answer: PartAnswer = {
       values,
       levels: model.objectives.map((objective) => evaluate(objective.terms, values)),
-      proven: result.status === "optimal",
+      provenLevels: result.status === "timeout" || result.status === "infeasible" ? 0 : provenPrefix(result),
     };
     this.cache.set(key, answer);
     return answer;
@@ -298,15 +305,31 @@ class SharedRowSearch {
     return this.model.objectives.map((objective) => evaluate(objective.terms, values));
   }
 
+  /**
+   * Whether no point of the node can beat the best one: its bound, valid on its first
+   * exactLevels levels, is worse there — or, when valid on all levels, no better.
+   */
+  private dominated(node: Node): boolean {
+    const k = node.exactLevels;
+    const onPrefix = this.compare(node.bound.slice(0, k), this.best.levels.slice(0, k));
+    return k === this.model.objectives.length ? onPrefix <= 0 : onPrefix < 0;
+  }
+
   /** Lexicographic comparison of level vectors: > 0 when `a` is better. */
   private compare(a: number[], b: number[]): number {
-    for (let k = 0; k < this.model.objectives.length; k++) {
+    for (let k = 0; k < Math.min(a.length, b.length); k++) {
       const difference = a[k]! - b[k]!;
       if (Math.abs(difference) <= TOLERANCE) continue;
       return this.model.objectives[k]!.sense === "max" ? difference : -difference;
     }
     return 0;
   }
+}
+
+/** How many leading levels of a lexicographic result are proven optimal. */
+function provenPrefix(result: LexicographicResult): number {
+  const first = result.levels.findIndex((level) => !level.optimal);
+  return first === -1 ? result.levels.length : first;
 }
 
 function cloneShares(shares: Shares): Shares {

@@ -133,6 +133,22 @@ describe("solveByDecomposition", () => {
   }, 120_000);
 });
 
+describe("proofs level by level", () => {
+  it("when the generated 40-enclave company gets 10 s, then its coverage is proven optimal (though not its moves) and equals HiGHS", async () => {
+    // One site cannot prove its moves level in its time; its coverage and shortfall levels are
+    // proven, and so is the whole company's coverage: bounds count on the levels they are exact on.
+    const scenario = scenarioSchema.parse(generateScenario({ seed: 40, enclaves: 40, date: "2026-11-23" }));
+    const dayInstance = buildDayContext(scenario, "2026-11-23").day;
+    const daily = buildDailyModel(dayInstance);
+    const result = solveByDecomposition(daily.model, { deadline: performance.now() + 10_000, incumbent: bestGreedyStart(daily) });
+    expect(result).not.toBeNull();
+    expect(violatedRows(daily.model, result!.values)).toEqual([]);
+    expect(result!.proven[0]).toBe(true);
+    const highs = await highsCoverage(dayInstance);
+    expect(evaluate(daily.model.objectives[0]!.terms, result!.values)).toBe(highs.covered);
+  }, 120_000);
+});
+
 describe("repairPoint", () => {
   it("when a point places the shared butterfly on both sites, then the repair keeps every row", () => {
     const daily = buildDailyModel(twoSites());

@@ -17,19 +17,20 @@ function small(): Model {
   };
 }
 
-/** A knapsack-like integer model large enough that 1 ms is never enough. */
+/**
+ * A dense relaxation whose first LP alone takes tens of milliseconds: the library's own timeout
+ * is checked only between branch-and-bound nodes, so a 1 ms budget is surely overrun.
+ */
 function slow(): Model {
   const variables: Model["variables"] = {};
-  const ints: Record<string, 1> = {};
   const constraints: Model["constraints"] = {};
-  for (let r = 0; r < 40; r++) constraints[`r${r}`] = { max: 37 + r };
-  for (let i = 0; i < 120; i++) {
-    const column: Record<string, number> = { value: 7 + ((i * 13) % 11) };
-    for (let r = 0; r < 40; r++) if ((i + r) % 3 === 0) column[`r${r}`] = 3 + ((i * r) % 7);
+  for (let r = 0; r < 300; r++) constraints[`r${r}`] = r % 2 === 0 ? { max: 50 + r } : { min: 1 + (r % 7) };
+  for (let i = 0; i < 400; i++) {
+    const column: Record<string, number> = { value: 1 + ((i * 13) % 11) };
+    for (let r = 0; r < 300; r++) if ((i * 7 + r * 3) % 4 === 0) column[`r${r}`] = 1 + ((i * r) % 5);
     variables[`v${i}`] = column;
-    ints[`v${i}`] = 1;
   }
-  return { optimize: "value", opType: "max", constraints, variables, ints };
+  return { optimize: "value", opType: "max", constraints, variables };
 }
 
 describe("solveWithDeadline", () => {
