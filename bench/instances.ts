@@ -3,11 +3,11 @@
  * (fixed seeds, so every run times the same days), and Westhoek re-planned after a late sick
  * call — the 07:25 phone call the product exists for.
  */
-import { readFileSync } from "node:fs";
 import { scenarioSchema } from "../src/scenario/schema.ts";
 import type { Absence, Plan, Scenario } from "../src/scenario/schema.ts";
 import { brusselsMorningOffset } from "../test/generators/calendar-helpers.ts";
 import { generateScenario } from "../test/generators/scenario-generator.ts";
+import { westhoekScenario } from "../test/scenario/westhoek-fixture.ts";
 
 export const BENCH_DATE = "2026-11-23"; // a Monday
 
@@ -21,11 +21,7 @@ export interface BenchInstance {
   replanOf?: string;
 }
 
-const WESTHOEK_PATH = new URL("../test/fixtures/westhoek.json", import.meta.url);
-
-export function westhoekScenario(): Scenario {
-  return scenarioSchema.parse(JSON.parse(readFileSync(WESTHOEK_PATH, "utf8")));
-}
+export { westhoekScenario };
 
 export function benchInstances(): BenchInstance[] {
   const generated = (enclaves: number, seed: number, runs: number): BenchInstance => ({

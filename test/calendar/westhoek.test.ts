@@ -2,16 +2,13 @@
  * The calendar on the Westhoek fixture (test/fixtures/westhoek.json), Monday 2026-11-23 and
  * around: which enclaves run, who is available, and that every rule in the file is accepted.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { availableBlocks, indexAbsences, unavailability } from "../../src/calendar/availability.ts";
 import { enclaveRunsOn, isNotifiedInTime } from "../../src/calendar/enclave-calendar.ts";
 import { occurrencesBetween, checkRecurrenceRule } from "../../src/calendar/recurrence.ts";
-import { scenarioSchema } from "../../src/scenario/schema.ts";
+import { westhoekScenario } from "../scenario/westhoek-fixture.ts";
 
-const scenario = scenarioSchema.parse(
-  JSON.parse(readFileSync(new URL("../fixtures/westhoek.json", import.meta.url), "utf8")),
-);
+const scenario = westhoekScenario();
 
 function enclaveById(id: string) {
   const enclave = scenario.enclaves.find((e) => e.id === id);

@@ -1,6 +1,5 @@
 // One enclave, person, route or absence at a time: scoped to the organisation, validated as a
 // whole scenario, audited, and refused with the references named when a delete would break it.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createAbsence,
@@ -22,10 +21,10 @@ import {
   updateEnclave,
   type Actor,
 } from "../../src/db/index.ts";
-import type { Enclave, ScenarioInput, Worker } from "../../src/scenario/schema.ts";
+import type { Enclave, Worker } from "../../src/scenario/schema.ts";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./test-database.ts";
+import { westhoek } from "../scenario/westhoek-fixture.ts";
 
-const WESTHOEK_TEXT = readFileSync(new URL("../fixtures/westhoek.json", import.meta.url), "utf8");
 const PLANNER: Actor = { name: "planner@westhoek.be" };
 
 describe.each(BACKENDS)("entities on %s", (kind) => {
@@ -34,8 +33,8 @@ describe.each(BACKENDS)("entities on %s", (kind) => {
   let other: string;
   beforeAll(async () => {
     test = await createTestDatabase(kind);
-    org = (await importScenario(test.db, {}, JSON.parse(WESTHOEK_TEXT) as ScenarioInput, PLANNER)).organisationId;
-    other = (await importScenario(test.db, { organisationName: "Ander" }, JSON.parse(WESTHOEK_TEXT) as ScenarioInput, PLANNER)).organisationId;
+    org = (await importScenario(test.db, {}, westhoek(), PLANNER)).organisationId;
+    other = (await importScenario(test.db, { organisationName: "Ander" }, westhoek(), PLANNER)).organisationId;
   });
   afterAll(async () => test.drop());
 

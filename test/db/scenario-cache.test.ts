@@ -3,13 +3,12 @@
  * every kind of write through this handle, and after a write through another handle (another
  * process), loadScenario equals a fresh read from a new connection.
  */
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAbsence, deleteAbsence, importScenario, loadScenario, openDatabase, updateEnclave, type Database } from "../../src/db/index.ts";
-import type { ScenarioInput } from "../../src/scenario/schema.ts";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./test-database.ts";
+import { westhoek as westhoekInput } from "../scenario/westhoek-fixture.ts";
 
-const westhoek = JSON.parse(readFileSync(new URL("../fixtures/westhoek.json", import.meta.url), "utf8")) as ScenarioInput;
+const westhoek = westhoekInput();
 
 describe.each(BACKENDS)("the kept scenario on %s", (kind) => {
   let test: TestDatabase;

@@ -5,14 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { runEstimate } from "../../src/estimate/estimate.ts";
-import { readScenarioFile } from "../../src/scenario/validate-scenario.ts";
-import { estimateSchema, type Scenario } from "../../src/scenario/schema.ts";
+import { estimateSchema } from "../../src/scenario/schema.ts";
+import { westhoekScenario } from "../scenario/westhoek-fixture.ts";
 
-function westhoek(): Scenario {
-  const read = readScenarioFile(new URL("../fixtures/westhoek.json", import.meta.url).pathname);
-  if (!read.ok) throw new Error("westhoek.json is invalid");
-  return read.scenario;
-}
+const westhoek = westhoekScenario;
 
 describe("what-ifs", () => {
   it("in 2026: 4/5 coaches need more butterflies, E12+E13 share a coach, line enclaves get a stand-in curve", async () => {

@@ -4,7 +4,6 @@
  * Westhoek day 2026-11-23 as the solver plans it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fileURLToPath } from "node:url";
 import { planDay } from "../../src/planning/plan-day.ts";
 import { applyManualMove, rebuildPlan } from "../../src/planning/manual-move.ts";
 import { buildDayContext } from "../../src/planning/build-day-instance.ts";
@@ -12,17 +11,15 @@ import { suggestReplacements } from "../../src/planning/suggestions.ts";
 import { registrationCsv, registrationHtml, registrationRows } from "../../src/planning/registration.ts";
 import { PlanningError } from "../../src/planning/planning-error.ts";
 import type { Block, Plan, Scenario } from "../../src/scenario/schema.ts";
-import { readScenarioFile } from "../../src/scenario/validate-scenario.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
+import { westhoekScenario } from "../scenario/westhoek-fixture.ts";
 
 const DATE = "2026-11-23";
 let scenario: Scenario;
 let plan: Plan;
 
 beforeAll(() => {
-  const read = readScenarioFile(fileURLToPath(new URL("../fixtures/westhoek.json", import.meta.url)));
-  if (!read.ok) throw new Error("westhoek.json does not read");
-  scenario = read.scenario;
+  scenario = westhoekScenario();
   plan = planDay(scenario, DATE, { timeoutMs: 60_000 }).plan;
 }, 120_000);
 

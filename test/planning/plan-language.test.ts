@@ -6,14 +6,13 @@
  * so that a changed word is a visible decision.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fileURLToPath } from "node:url";
 import { planDay } from "../../src/planning/plan-day.ts";
 import { applyManualMove } from "../../src/planning/manual-move.ts";
 import { suggestReplacements } from "../../src/planning/suggestions.ts";
 import { dutchDate, en, nl, type Language } from "../../src/planning/phrases.ts";
 import type { Plan, Scenario } from "../../src/scenario/schema.ts";
-import { readScenarioFile } from "../../src/scenario/validate-scenario.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
+import { westhoekScenario } from "../scenario/westhoek-fixture.ts";
 
 const DATE = "2026-11-23";
 /** Words that only an English sentence has (each with its spaces, so "enclave" or "is ziek" do not count). */
@@ -73,9 +72,7 @@ function expectDutch(lines: string[]): void {
 }
 
 beforeAll(() => {
-  const read = readScenarioFile(fileURLToPath(new URL("../fixtures/westhoek.json", import.meta.url)));
-  if (!read.ok) throw new Error("westhoek.json does not read");
-  scenario = read.scenario;
+  scenario = westhoekScenario();
 });
 
 describe("the phrase books", () => {

@@ -6,10 +6,8 @@
  * instead of 1) because the last level's relaxation stalled.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fileURLToPath } from "node:url";
 import { planDay } from "../../src/planning/plan-day.ts";
 import type { Plan, Scenario } from "../../src/scenario/schema.ts";
-import { readScenarioFile } from "../../src/scenario/validate-scenario.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
 import { buildDayContext } from "../../src/planning/build-day-instance.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
@@ -19,15 +17,14 @@ import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
 import { evaluate } from "../../solver/linear-model.ts";
 import { lpName, writeCplexLp } from "../../solver/lp-format.ts";
 import { solveLpWithHighs } from "../reference/highs-runner.ts";
+import { westhoekScenario } from "../scenario/westhoek-fixture.ts";
 
 const DATE = "2026-11-23";
 let scenario: Scenario;
 let sentOut: Plan;
 
 beforeAll(() => {
-  const read = readScenarioFile(fileURLToPath(new URL("../fixtures/westhoek.json", import.meta.url)));
-  if (!read.ok) throw new Error("westhoek.json does not read");
-  scenario = read.scenario;
+  scenario = westhoekScenario();
   sentOut = planDay(scenario, DATE, { timeoutMs: 60_000 }).plan;
 }, 120_000);
 

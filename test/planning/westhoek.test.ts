@@ -8,12 +8,11 @@
  * today, so the hook has a generous timeout.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fileURLToPath } from "node:url";
 import { planDay } from "../../src/planning/plan-day.ts";
 import type { Plan, Scenario } from "../../src/scenario/schema.ts";
-import { readScenarioFile } from "../../src/scenario/validate-scenario.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
 import { placements, planEnclave } from "./scenario-builders.ts";
+import { westhoekScenario } from "../scenario/westhoek-fixture.ts";
 
 const DATE = "2026-11-23";
 const SOLVER_TIMEOUT_MS = 120_000;
@@ -24,9 +23,7 @@ let plan: Plan;
 let planMs = 0;
 
 beforeAll(() => {
-  const read = readScenarioFile(fileURLToPath(new URL("../fixtures/westhoek.json", import.meta.url)));
-  if (!read.ok) throw new Error(`westhoek.json does not read: ${read.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
-  scenario = read.scenario;
+  scenario = westhoekScenario();
   const started = performance.now();
   plan = planDay(scenario, DATE, { timeoutMs: SOLVER_TIMEOUT_MS }).plan;
   planMs = performance.now() - started;

@@ -2,19 +2,13 @@
  * Test helpers: the Westhoek fixture, deep-cloned and broken in one place, so that each test
  * reads "when X, then the issue names path P".
  */
-import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import type { ScenarioInput } from "../../src/scenario/schema.ts";
 import type { InputIssue } from "../../src/scenario/input-issue.ts";
 import { readScenario } from "../../src/scenario/validate-scenario.ts";
+import { westhoek } from "./westhoek-fixture.ts";
 
-export const WESTHOEK_PATH = new URL("../fixtures/westhoek.json", import.meta.url);
-const WESTHOEK_TEXT = readFileSync(WESTHOEK_PATH, "utf8");
-
-/** A fresh copy of the Westhoek fixture. */
-export function westhoek(): ScenarioInput {
-  return JSON.parse(WESTHOEK_TEXT) as ScenarioInput;
-}
+export { WESTHOEK_PATH, westhoek } from "./westhoek-fixture.ts";
 
 /** The fixture with one thing broken by `mutate`. */
 export function breakFixture(mutate: (scenario: ScenarioInput) => void): ScenarioInput {

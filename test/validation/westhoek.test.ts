@@ -1,15 +1,13 @@
 // The validator on the Westhoek fixture: a naive hand plan for Monday 2026-11-23 ("everyone
 // at home, as on the contract") must be rejected for the reasons a planner would give.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Plan, Scenario } from "../../src/scenario/schema.ts";
-import { planSchema, scenarioSchema } from "../../src/scenario/schema.ts";
+import { planSchema } from "../../src/scenario/schema.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
 import type { Violation } from "../../src/validation/validate-plan.ts";
+import { westhoekScenario } from "../scenario/westhoek-fixture.ts";
 
-const scenario: Scenario = scenarioSchema.parse(
-  JSON.parse(readFileSync(new URL("../fixtures/westhoek.json", import.meta.url), "utf8")),
-);
+const scenario: Scenario = westhoekScenario();
 
 /**
  * Every enclave with its fixed coaches and home workers, all day, flags saying all is well,
