@@ -205,7 +205,7 @@ class SharedRowSearch {
     const bound = this.model.objectives.map((_, k) => answers.reduce((sum, answer) => sum + answer.levels[k]!, 0));
     const exactLevels = Math.min(...answers.map((answer) => answer.provenLevels));
     const node: Node = { shares, answers, bound, exactLevels, depth, over: null };
-    const values = union(answers);
+    const values = union(answers.map((answer) => answer.values));
     node.over = this.overCapacity(values);
     const candidate = node.over === null ? values : this.repairUnion(node);
     const levels = node.over === null ? bound : this.levelsOf(candidate);
@@ -222,7 +222,7 @@ class SharedRowSearch {
     const answers = node.answers.map((answer) => answer.values);
     const shares = cloneShares(node.shares);
     for (let guard = 0; guard < this.partition.linking.length * 4; guard++) {
-      const over = this.overCapacity(union(answers.map((values) => ({ values, levels: [], provenLevels: 0 }))));
+      const over = this.overCapacity(union(answers));
       if (over === null) break;
       const link = this.partition.linking[over]!;
       const usage = link.shares.map((share) => evaluate(share.terms, answers[share.part]!));
@@ -244,7 +244,7 @@ class SharedRowSearch {
       const chosen: { part: number; values: Map<string, number> } = choice;
       answers[chosen.part] = chosen.values;
     }
-    return union(answers.map((values) => ({ values, levels: [], provenLevels: 0 })));
+    return union(answers);
   }
 
   /** The first shared row the union of the parts' answers puts over its capacity, or null. */
@@ -336,9 +336,10 @@ function cloneShares(shares: Shares): Shares {
   return new Map([...shares].map(([r, byPart]) => [r, new Map([...byPart].map(([p, share]) => [p, { ...share }]))]));
 }
 
-function union(answers: PartAnswer[]): Map<string, number> {
+/** The parts' points as one point of the whole model (parts share no variable). */
+function union(points: Map<string, number>[]): Map<string, number> {
   const values = new Map<string, number>();
-  for (const answer of answers) for (const [name, value] of answer.values) values.set(name, value);
+  for (const point of points) for (const [name, value] of point) values.set(name, value);
   return values;
 }
 

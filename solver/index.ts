@@ -101,6 +101,14 @@ export function solveModel(
   let status: "optimal" | "feasible" | "timeout" = "optimal";
   const proven = model.objectives.map(() => true);
   const decompositions: Decomposition[] = [];
+  /** A part's answer into the whole: its values, and what it leaves unproven. */
+  const take = (partStatus: "optimal" | "feasible", partProven: boolean[], partValues: Map<string, number>) => {
+    if (partStatus === "feasible" && status === "optimal") status = "feasible";
+    partProven.forEach((ok, i) => {
+      if (!ok) proven[i] = false;
+    });
+    for (const [name, value] of partValues) values.set(name, value);
+  };
   // Each part gets the time left in proportion to its size, so that a first part that cannot
   // be proven does not leave the others none.
   let sizeLeft = parts.reduce((sum, part) => sum + part.variables.size, 0);
@@ -112,11 +120,7 @@ export function solveModel(
     const decomposed = part.variables.size > DECOMPOSE_MIN_VARIABLES ? solveByDecomposition(part, { deadline: partDeadline, incumbent }) : null;
     if (decomposed !== null) {
       decompositions.push({ parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves });
-      if (decomposed.status === "feasible" && status === "optimal") status = "feasible";
-      decomposed.proven.forEach((ok, i) => {
-        if (!ok) proven[i] = false;
-      });
-      for (const [name, value] of decomposed.values) values.set(name, value);
+      take(decomposed.status, decomposed.proven, decomposed.values);
       continue;
     }
     const result = solveLexicographic(part, { timeoutMs: Math.max(1, partDeadline - performance.now()), incumbent });
@@ -129,12 +133,11 @@ export function solveModel(
       proven.fill(false);
       continue;
     }
-    if (result.status === "feasible" && status === "optimal") status = "feasible";
-    result.levels.forEach((level, i) => {
-      if (!level.optimal) proven[i] = false;
-    });
-    for (let i = result.levels.length; i < proven.length; i++) proven[i] = false;
-    for (const [name, value] of result.values) values.set(name, value);
+    take(
+      result.status,
+      model.objectives.map((_, i) => result.levels[i]?.optimal ?? false),
+      result.values,
+    );
   }
   polishSlacks(model, values);
   const levels: LevelResult[] = model.objectives.map((objective, i) => ({
