@@ -107,7 +107,7 @@ class SharedRowSearch {
     const rootAnswers: PartAnswer[] = [];
     for (let p = 0; p < parts.length; p++) {
       const start = restrictPoint(this.options.incumbent, parts[p]!);
-      rootAnswers.push(this.solvePart(p, rootShares, [start], parts.length - p));
+      rootAnswers.push(this.solvePart(p, rootShares, start, parts.length - p));
     }
     const open: Node[] = [this.node(rootShares, rootAnswers, 0)];
     let provenLevels = levelCount;
@@ -190,7 +190,7 @@ class SharedRowSearch {
     return [lower, keep].map((shares) => {
       const answers = node.answers.map((answer, p) => {
         if (this.fits(p, shares, answer.values)) return answer;
-        return this.solvePart(p, shares, [repairPoint(this.partWith(p, shares), answer.values)], 0);
+        return this.solvePart(p, shares, answer.values, 0);
       });
       return this.node(shares, answers, node.depth + 1);
     });
@@ -278,13 +278,20 @@ class SharedRowSearch {
     return { ...part, rows: part.rows.map((row) => (shared.has(row.name) ? { ...row, rhs: shared.get(row.name)! } : row)) };
   }
 
-  /** `partsLeft`: parts still to solve at the root (this one included), 0 in the search. */
-  private solvePart(p: number, shares: Shares, starts: Map<string, number>[], partsLeft: number): PartAnswer {
+  /**
+   * Part p under the node's shares, started from `near` (the greedy start at the root, the
+   * parent's answer in the search), repaired to fit the shares when it does not.
+   * `partsLeft`: parts still to solve at the root (this one included), 0 in the search.
+   */
+  private solvePart(p: number, shares: Shares, near: Map<string, number>, partsLeft: number): PartAnswer {
     const key = `${p}|${this.rowsOfPart[p]!.map((r) => this.capacity(p, r, shares)).join(",")}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const model = this.partWith(p, shares);
-    const start = starts.find((point) => violatedRows(model, point).length === 0) ?? repairPoint(model, new Map());
+    const feasible = (point: Map<string, number>) => violatedRows(model, point).length === 0;
+    let start = near;
+    if (!feasible(start)) start = repairPoint(model, near);
+    if (!feasible(start)) start = repairPoint(model, new Map());
     // At the root each part gets a fair share of the time left, so one hard site cannot
     // starve the rest; a part solved again in the search gets at most its root share.
     const left = this.options.deadline - performance.now();
