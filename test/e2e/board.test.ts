@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { ARTIFACTS, collectPageErrors, HAVE_CHROMIUM, logIn, LOGINS, startHarness } from "./browser.ts";
+import { ARTIFACTS, HAVE_CHROMIUM, logIn, LOGINS, startHarness, withPage } from "./browser.ts";
 import type { Harness } from "./browser.ts";
 import type { Enclave, Plan, Worker } from "../../src/scenario/schema.ts";
 
@@ -27,10 +27,7 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
   });
 
   it("when the planner records a late sick call for a fixed coach, then the board re-plans, highlights the change, publishes and the registration lists the published teams", async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels", acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    try {
+    await withPage(harness, { viewport: { width: 1280, height: 900 }, locale: "nl-BE", acceptDownloads: true }, async (page, errors) => {
       await logIn(page, harness.url, LOGINS.planner);
       await page.goto(`${harness.url}/dag/${DATE}`);
       await page.getByRole("heading", { name: "Ochtendbord" }).waitFor();
@@ -95,7 +92,7 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       expect([...got].some((r) => r.endsWith(`,${SICK_COACH.id}`))).toBe(false);
 
       // The printable registration opens from the board.
-      const [print] = await Promise.all([context.waitForEvent("page"), page.getByRole("link", { name: "afdrukken" }).click()]);
+      const [print] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: "afdrukken" }).click()]);
       await print.waitForLoadState();
       expect(await print.locator("body").innerText()).toContain("Klant:");
       await print.close();
@@ -109,15 +106,11 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       await page.screenshot({ path: `${ARTIFACTS}board-768-top.png` });
 
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("when a move breaks a rule (by keyboard or by dragging), then the card says which rule; a card lists ranked suggestions", async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
-    const page = await context.newPage();
-    try {
+    await withPage(harness, { viewport: { width: 1280, height: 900 }, locale: "nl-BE" }, async (page) => {
       await logIn(page, harness.url, LOGINS.planner);
       await page.goto(`${harness.url}/dag/${DATE}`);
       await page.locator("article.card").first().waitFor();
@@ -140,18 +133,13 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       await e07.getByText("Voorstellen voor extra mensen").click();
       await e07.getByRole("button", { name: "Voorstellen voormiddag" }).click();
       await e07.locator(".suggestion-list, .suggestions p.muted").first().waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("when the planner pins a worker to another enclave they are trained for, then a re-plan keeps them there and the board marks them vastgezet", async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    // A day of its own: after the sick call on the 23rd the re-plan fills every team to its ratio.
-    const day = "2026-11-26";
-    try {
+    await withPage(harness, { viewport: { width: 1280, height: 900 }, locale: "nl-BE" }, async (page, errors) => {
+      // A day of its own: after the sick call on the 23rd the re-plan fills every team to its ratio.
+      const day = "2026-11-26";
       await logIn(page, harness.url, LOGINS.planner);
       await page.goto(`${harness.url}/dag/${day}`);
       await page.locator("article.card").first().waitFor();
@@ -204,22 +192,17 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       const after = (await (await page.request.get(`${harness.url}/api/days/${day}/plan`)).json()) as { plan: Plan };
       expect(after.plan.pins ?? []).not.toContainEqual({ personId: worker, enclaveId: to });
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("when the planner switches on 'alleen problemen' (p) on a phone, then only the cards that need action show, and the link remembers it", async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "nl-BE", timezoneId: "Europe/Brussels", hasTouch: true });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    const day = "2026-11-24"; // a day no other test touches
-    const visible = async () => new Set(await page.locator("article.card").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-enclave") ?? "")));
-    const notCovered = async () => {
-      const view = (await (await page.request.get(`${harness.url}/api/days/${day}/plan`)).json()) as { plan: Plan };
-      return view.plan.enclaves.filter((e) => e.running && !e.covered).map((e) => e.enclaveId);
-    };
-    try {
+    await withPage(harness, { viewport: { width: 390, height: 844 }, locale: "nl-BE", hasTouch: true }, async (page, errors) => {
+      const day = "2026-11-24"; // a day no other test touches
+      const visible = async () => new Set(await page.locator("article.card").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-enclave") ?? "")));
+      const notCovered = async () => {
+        const view = (await (await page.request.get(`${harness.url}/api/days/${day}/plan`)).json()) as { plan: Plan };
+        return view.plan.enclaves.filter((e) => e.running && !e.covered).map((e) => e.enclaveId);
+      };
       await logIn(page, harness.url, LOGINS.planner);
       await page.goto(`${harness.url}/dag/${day}`);
       await page.locator("article.card").first().waitFor();
@@ -261,17 +244,12 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       await page.waitForURL((u) => !u.search.includes("filter"));
       expect(await visible()).toEqual(all);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("when the planner edits an enclave's staffing target and adds and deletes an absence, then the API has the changes", async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    const api = async <T,>(path: string): Promise<T> => (await (await page.request.get(`${harness.url}/api${path}`)).json()) as T;
-    try {
+    await withPage(harness, { viewport: { width: 1280, height: 900 }, locale: "nl-BE" }, async (page, errors) => {
+      const api = async <T,>(path: string): Promise<T> => (await (await page.request.get(`${harness.url}/api${path}`)).json()) as T;
       await logIn(page, harness.url, LOGINS.planner);
 
       // Enclaves: E12's target one up (or down, at its maximum), saved, read back; then restored.
@@ -328,17 +306,12 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       await row.waitFor({ state: "detached" });
       expect(await absencesOf()).toEqual([]);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("when a viewer signs in, then the board shows the day without any button that writes, and the edit pages are read-only", async () => {
     // An English browser on purpose: the board's own words (and the date beside the picker) stay Dutch.
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "Europe/Brussels" });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    try {
+    await withPage(harness, { viewport: { width: 1280, height: 900 }, locale: "en-US" }, async (page, errors) => {
       await logIn(page, harness.url, LOGINS.viewer);
       await page.goto(`${harness.url}/dag/${DATE}`);
       await page.locator("article.card").first().waitFor();
@@ -368,16 +341,11 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       }
       expect(await page.getByRole("form", { name: "Afwezigheid toevoegen" }).count()).toBe(0);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("when HR runs an estimate, then a progress bar, the coverage chart and the table appear", async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-BE", timezoneId: "Europe/Brussels" });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    try {
+    await withPage(harness, { viewport: { width: 1280, height: 900 }, locale: "nl-BE" }, async (page, errors) => {
       await logIn(page, harness.url, LOGINS.hr);
       await page.getByRole("link", { name: "HR-raming" }).click();
       await page.getByRole("heading", { name: /HR-raming/ }).waitFor();
@@ -395,9 +363,7 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== "true")("the board in a bro
       expect(whatIfs).not.toMatch(/full-time|in-house|line enclave|pilot's rule/);
       await page.screenshot({ path: `${ARTIFACTS}hr-1280.png`, fullPage: true });
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

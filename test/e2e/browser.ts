@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { startService } from "../../src/http/service.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -74,4 +74,22 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === "error" && !/status of 401/.test(message.text())) errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+/**
+ * A fresh browser context (Brussels time; viewport, locale and the rest from `options`) with one
+ * page and its error log, closed afterwards whatever happens.
+ */
+export async function withPage(
+  harness: Harness,
+  options: BrowserContextOptions,
+  run: (page: Page, errors: string[]) => Promise<void>,
+): Promise<void> {
+  const context = await harness.browser.newContext({ timezoneId: "Europe/Brussels", ...options });
+  try {
+    const page = await context.newPage();
+    await run(page, collectPageErrors(page));
+  } finally {
+    await context.close();
+  }
 }
