@@ -18,7 +18,7 @@
  * A node's bound is a bound on the levels every part in it was proven optimal on (a prefix: a
  * site proven on coverage and shortfalls but not yet on moves bounds the first three levels).
  * Nodes are pruned on that prefix only, and the answer is reported proven on the levels that
- * every node of a search that ran to its end was exact on.
+ * every node searched was exact on and that no node the time left open can improve.
  */
 import { evaluate, restrictPoint, violatedRows, type LinearModel } from "./linear-model.ts";
 import { solveLexicographic, type LexicographicResult } from "./lexicographic-solve.ts";
@@ -111,16 +111,13 @@ class SharedRowSearch {
     }
     const open: Node[] = [this.node(rootShares, rootAnswers, 0)];
     let provenLevels = levelCount;
-    let searchComplete = true;
+    let gaveUp = false;
     // Dive first: follow the better child down until the sites' answers fit together, which
     // gives a strong incumbent to prune with; then best bound first.
     let dive: Node | null = null;
     let diving = true;
     while (open.length > 0) {
-      if (performance.now() >= this.options.deadline) {
-        searchComplete = false;
-        break;
-      }
+      if (performance.now() >= this.options.deadline) break;
       let node: Node;
       if (dive !== null) {
         node = dive;
@@ -142,7 +139,7 @@ class SharedRowSearch {
       if (children === null) {
         // Only when a part's answer broke its own share (a part solve that failed): give up
         // on this node rather than claim a proof.
-        searchComplete = false;
+        gaveUp = true;
         continue;
       }
       for (const child of children) {
@@ -154,8 +151,11 @@ class SharedRowSearch {
         if (diving && (dive === null || this.compare(child.bound, dive.bound) > 0)) dive = child;
       }
     }
-    // Proven, on the levels every node's bound was exact on, when the search ran to the end.
-    const proven = model.objectives.map((_, k) => searchComplete && k < provenLevels);
+    // Nodes the time left open still prove a prefix: the levels on which their bound is exact
+    // and no better than the best point.
+    for (const node of open) provenLevels = Math.min(provenLevels, this.settledPrefix(node));
+    // Proven on the levels every node's bound was exact on (and no open node can improve).
+    const proven = model.objectives.map((_, k) => !gaveUp && k < provenLevels);
     return {
       status: proven.every(Boolean) ? "optimal" : "feasible",
       values: this.best.values,
@@ -320,6 +320,21 @@ class SharedRowSearch {
     const k = node.exactLevels;
     const onPrefix = this.compare(node.bound.slice(0, k), this.best.levels.slice(0, k));
     return k === this.model.objectives.length ? onPrefix <= 0 : onPrefix < 0;
+  }
+
+  /**
+   * How many leading levels an unsearched node cannot improve on the best point: its bound is
+   * exact there, and no better — up to the first level where it is better (it might improve
+   * that one), or all its exact levels once it is worse on one (then it cannot win at all).
+   */
+  private settledPrefix(node: Node): number {
+    for (let k = 0; k < node.exactLevels; k++) {
+      const difference = node.bound[k]! - this.best.levels[k]!;
+      if (Math.abs(difference) <= TOLERANCE) continue;
+      const better = this.model.objectives[k]!.sense === "max" ? difference > 0 : difference < 0;
+      return better ? k : node.exactLevels;
+    }
+    return node.exactLevels;
   }
 
   /** Lexicographic comparison of level vectors: > 0 when `a` is better. */
