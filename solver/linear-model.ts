@@ -19,6 +19,11 @@ export interface Variable {
    * row): back ends that pay for every bound row may leave it out.
    */
   upperImplied: boolean;
+  /**
+   * A structural decision that branch and bound should settle before the other integers (a
+   * coach's placement, whether an enclave counts as covered). Unset: binaries are.
+   */
+  branchFirst?: boolean;
 }
 
 export interface Row {
@@ -58,7 +63,7 @@ export function emptyModel(): LinearModel {
 export function addVariable(
   model: LinearModel,
   name: string,
-  options: { upper: number; integer: boolean; upperImplied?: boolean },
+  options: { upper: number; integer: boolean; upperImplied?: boolean; branchFirst?: boolean },
 ): string {
   if (model.variables.has(name)) throw new Error(`variable ${name} defined twice`);
   model.variables.set(name, {
@@ -66,6 +71,7 @@ export function addVariable(
     upper: options.upper,
     integer: options.integer,
     upperImplied: options.upperImplied ?? false,
+    ...(options.branchFirst !== undefined ? { branchFirst: options.branchFirst } : {}),
   });
   return name;
 }
