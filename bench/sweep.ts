@@ -1,0 +1,109 @@
+/**
+ * `npm run bench:sweep`: many generated companies instead of one day each. For every seed the
+ * Monday is planned, then re-planned after a late sick call (bench/instances.ts
+ * withLateSickCall), and HiGHS solves each of the planner's models once: how often the planner
+ * proves its plan, how often it reaches HiGHS's optimum, and the spread of the times. One
+ * instance per size (npm run bench) can hide the days that go wrong; this cannot.
+ *
+ * Options: --enclaves 10,14 (sizes)   --seeds 20 (seeds 1…N per size)   --timeout-ms MS (planDay;
+ * the planner's default otherwise)   --out FILE (markdown; default bench/out/sweep.md).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { scenarioSchema } from "../src/scenario/schema.ts";
+import type { Plan, Scenario } from "../src/scenario/schema.ts";
+import { generateScenario } from "../test/generators/scenario-generator.ts";
+import { loadHighs, preferOptimizedWasm, solveLpWithHighs } from "../test/reference/highs-runner.ts";
+import { BENCH_DATE, withLateSickCall } from "./instances.ts";
+import { vlinderPlanner } from "./planners.ts";
+import { formatMs, median, sameObjective } from "./report.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    enclaves: { type: "string", default: "10,14" },
+    seeds: { type: "string", default: "20" },
+    "timeout-ms": { type: "string" },
+    out: { type: "string", default: new URL("./out/sweep.md", import.meta.url).pathname },
+  },
+});
+const sizes = args.enclaves.split(",").map(Number);
+const seeds = Number(args.seeds);
+const timeoutMs = args["timeout-ms"] !== undefined ? Number(args["timeout-ms"]) : undefined;
+
+interface Solve {
+  seed: number;
+  ms: number;
+  proven: boolean;
+  /** Our weighted objective equals HiGHS's optimum of the same model. */
+  equal: boolean;
+  highsMs: number;
+}
+
+function quantile(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? null;
+}
+
+async function solveAndCompare(seed: number, scenario: Scenario, previous: Plan | undefined): Promise<{ solve: Solve; plan: Plan | null }> {
+  const started = performance.now();
+  const run = await vlinderPlanner.plan(scenario, BENCH_DATE, { ...(previous ? { previous } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+  const ms = performance.now() - started;
+  const highs = await solveLpWithHighs(run.lp(), { timeLimitSeconds: 300 });
+  const equal = highs.status === "Optimal" && highs.objective !== null && sameObjective(run.objective, highs.objective);
+  return { solve: { seed, ms, proven: run.optimal, equal, highsMs: highs.ms }, plan: run.plan };
+}
+
+function summaryRow(size: number, kind: string, solves: readonly Solve[]): string {
+  const ours = solves.map((s) => s.ms);
+  const highs = solves.map((s) => s.highsMs);
+  const ratio = (median(ours) ?? 0) / Math.max(1e-9, median(highs) ?? 1);
+  const exceptions = solves.filter((s) => !s.proven || !s.equal).map((s) => `${s.seed}${s.proven ? "" : " unproven"}${s.equal ? "" : " ≠ HiGHS"}`);
+  return `| ${size} | ${kind} | ${solves.length} | ${solves.filter((s) => s.proven).length} | ${solves.filter((s) => s.equal).length} | ${formatMs(median(ours))} / ${formatMs(quantile(ours, 0.9))} / ${formatMs(Math.max(...ours))} | ${formatMs(median(highs))} / ${formatMs(quantile(highs, 0.9))} / ${formatMs(Math.max(...highs))} | ${ratio.toFixed(2)} | ${exceptions.join(", ") || "–"} |`;
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  preferOptimizedWasm();
+  const highs = await loadHighs();
+  const rows: string[] = [];
+  for (const size of sizes) {
+    const companies = Array.from({ length: seeds }, (_, i) => ({ seed: i + 1, scenario: scenarioSchema.parse(generateScenario({ seed: i + 1, enclaves: size, date: BENCH_DATE })) }));
+    // Untimed: JIT compilation of the planner and HiGHS's WebAssembly (see npm run bench).
+    for (let i = 0; i < 3; i++) await solveAndCompare(0, companies[0]!.scenario, undefined);
+    const plans: Solve[] = [];
+    const replans: Solve[] = [];
+    for (const { seed, scenario } of companies) {
+      const first = await solveAndCompare(seed, scenario, undefined);
+      plans.push(first.solve);
+      const late = withLateSickCall(scenario, first.plan, BENCH_DATE);
+      replans.push((await solveAndCompare(seed, late.scenario, first.plan ?? undefined)).solve);
+      process.stderr.write(`  ${size} enclaves, seed ${seed}: plan ${first.solve.ms.toFixed(0)} ms, re-plan ${replans.at(-1)!.ms.toFixed(0)} ms\n`);
+    }
+    rows.push(summaryRow(size, "plan", plans), summaryRow(size, "re-plan 07:25", replans));
+  }
+  const table = [
+    "| enclaves | day | solves | proven | = HiGHS | our ms (median / p90 / max) | HiGHS ms (median / p90 / max) | ratio of medians | seeds not proven or ≠ HiGHS |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
+  const report = [
+    "# vlinder sweep over generated companies",
+    "",
+    `${startedAt.toISOString()} · seeds 1–${seeds} · Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} · HiGHS ${highs.version.string}`,
+    "",
+    table,
+    "",
+    "Our time is the wall-clock time of planDay (budget: " + (timeoutMs !== undefined ? `${timeoutMs} ms` : "the planner's default") + "); HiGHS's is its",
+    "solve call on the planner's own LP text (mip_rel_gap 0), once per model. \"= HiGHS\": our weighted",
+    "objective equals HiGHS's optimum.",
+    "",
+  ].join("\n");
+  process.stdout.write(`${table}\n`);
+  mkdirSync(new URL("./out/", import.meta.url), { recursive: true });
+  writeFileSync(args.out, report);
+  process.stderr.write(`written to ${args.out}\n`);
+}
+
+await main();
