@@ -134,7 +134,7 @@ describe("solveByDecomposition", () => {
 });
 
 describe("proofs level by level", () => {
-  it("when the generated 40-enclave company gets 10 s, then its coverage is proven optimal (though not its moves) and equals HiGHS", async () => {
+  it("when the generated 40-enclave company gets 10 s, then its coverage and minimum shortfall are proven optimal (though not its moves) and equal HiGHS", async () => {
     // One site cannot prove its moves level in its time; its coverage and shortfall levels are
     // proven, and so is the whole company's coverage: bounds count on the levels they are exact on.
     const scenario = scenarioSchema.parse(generateScenario({ seed: 40, enclaves: 40, date: "2026-11-23" }));
@@ -144,6 +144,10 @@ describe("proofs level by level", () => {
     expect(result).not.toBeNull();
     expect(violatedRows(daily.model, result!.values)).toEqual([]);
     expect(result!.proven[0]).toBe(true);
+    // No enclave short of its minimum: that level is at its trivial bound, so it is proven too,
+    // whatever the search left open.
+    expect(evaluate(daily.model.objectives[1]!.terms, result!.values)).toBe(0);
+    expect(result!.proven[1]).toBe(true);
     const highs = await highsCoverage(dayInstance);
     expect(evaluate(daily.model.objectives[0]!.terms, result!.values)).toBe(highs.covered);
   }, 120_000);
