@@ -65,6 +65,19 @@ const NEIGHBOURHOOD_FAILURES = 8;
  * heuristics found worse points from it (generated 30 enclaves, seed 11: 17 instead of 18).
  */
 const RELAXATION_PERTURBATION = 1e-7;
+/**
+ * Larger loosenings for the later attempts of a level's relaxation: which perturbation lets
+ * the simplex finish is a matter of luck (generated 80, a site's minimum-shortfall level under
+ * its coverage hold row: none of 0 and 1e-7 answered in 1.5 s; 1e-5 and 1e-4 did in ~150 ms).
+ */
+const LARGER_PERTURBATIONS = [1e-5, 1e-4] as const;
+/**
+ * A relaxation attempt that takes this many times longer than the last relaxation of the same
+ * model that answered is taken to be cycling and cut off (at least STALL_FLOOR_MS): the
+ * next attempt, perturbed differently, usually answers at once.
+ */
+const STALL_FACTOR = 5;
+const STALL_FLOOR_MS = 150;
 
 /** Below this, a relaxation attempt is given all the time left rather than a share of it. */
 const RELAXATION_FLOOR_MS = 300;
@@ -227,6 +240,8 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
   // Levels proven at their trivial bound are held by fixing their variables (substituted out),
   // not by a sum row: javascript-lp-solver's simplex can stall on such degenerate rows.
   const fixed = new Map<string, number>();
+  /** How long the last relaxation that answered took: what an attempt that does not answer is measured by. */
+  let lastRelaxationMs: number | null = null;
 
   model.objectives.forEach((level, k) => {
     const levelStart = performance.now();
@@ -289,9 +304,20 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         const left = deadline - performance.now();
         // A short budget is not split: a cut-off attempt costs the solver thread (terminated,
         // replaced by a colder one), so the first attempt may use up to RELAXATION_FLOOR_MS whole.
-        const share = attempt.last ? left : Math.min(Math.max(left * attempt.share, Math.min(left, RELAXATION_FLOOR_MS)), attempt.capMs);
+        // All attempts together stay within the level's search time, not the levels' below:
+        // where every attempt stalls (generated 80, a site's minimum-shortfall level under its
+        // coverage hold row), those still get half of the time.
+        const stallMs = lastRelaxationMs === null ? attempt.capMs : Math.max(STALL_FLOOR_MS, STALL_FACTOR * lastRelaxationMs);
+        const share = Math.min(
+          attempt.last ? left : Math.min(Math.max(left * attempt.share, Math.min(left, RELAXATION_FLOOR_MS)), attempt.capMs, stallMs),
+          Math.max(1, searchUntil - performance.now()),
+        );
+        const attemptStart = performance.now();
         relaxation = solveRelaxation(model, objective, held, fixed, share, attempt.relax);
-        if (relaxation !== null) break;
+        if (relaxation !== null) {
+          lastRelaxationMs = performance.now() - attemptStart;
+          break;
+        }
       }
       // The rest of the level works on what the relaxation was solved for.
       better = objective.sense === "max" ? 1 : -1;
@@ -418,7 +444,8 @@ export function foldLevels(above: Objective, lower: Objective): Objective {
 /**
  * The order in which a level's relaxation is tried: with the level above folded in when it may
  * be (the hold row of a moves level is what stalls the simplex on the last level), else under
- * the hold rows with a small slack; then larger slacks, the last with all the time left.
+ * the hold rows with a small slack; then loosened rows and larger slacks, the last with all the
+ * level's time left.
  */
 function relaxationAttempts(canFold: boolean): { fold: boolean; slack: number; relax: number; share: number; capMs: number; last: boolean }[] {
   const [first, second, third] = HOLD_SLACKS;
@@ -429,8 +456,9 @@ function relaxationAttempts(canFold: boolean): { fold: boolean; slack: number; r
     // thread its compiled code (it is terminated), so cutting early makes the next one slower.
     { fold: false, slack: first, relax: 0, share: 1 / 2, capMs: 2000, last: false },
     { fold: false, slack: first, relax, share: 1 / 2, capMs: 2000, last: false },
-    { fold: false, slack: second, relax, share: 1 / 3, capMs: 2000, last: false },
-    { fold: false, slack: third, relax, share: 1, capMs: Infinity, last: true },
+    { fold: false, slack: first, relax: LARGER_PERTURBATIONS[0], share: 1 / 2, capMs: 2000, last: false },
+    { fold: false, slack: second, relax: LARGER_PERTURBATIONS[1], share: 1 / 3, capMs: 2000, last: false },
+    { fold: false, slack: third, relax: LARGER_PERTURBATIONS[1], share: 1, capMs: Infinity, last: true },
   ];
 }
 
