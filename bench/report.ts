@@ -3,6 +3,8 @@
  * bench/out/latest.md. Kept apart from bench/run.ts so that it can be tested without running
  * a benchmark.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 export interface Row {
   instance: string;
@@ -23,6 +25,14 @@ export interface Row {
   highsStatus: string;
   peakRssMb: number;
   note: string;
+}
+
+/** Prints the table and writes the whole report to `out` (its folder made if need be). */
+export function publishReport(table: string, report: string, out: string): void {
+  process.stdout.write(`${table}\n`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, report);
+  process.stderr.write(`written to ${out}\n`);
 }
 
 export function median(values: readonly number[]): number | null {

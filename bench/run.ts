@@ -13,7 +13,6 @@
  * --only name,name   --runs N   --timeout-ms MS (planDay)   --highs-time-limit S (default 300),
  * --liftoff (leave V8's baseline WebAssembly compiler on: HiGHS then starts ~6× slower).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import type { Plan } from "../src/scenario/schema.ts";
@@ -23,7 +22,7 @@ import { benchInstances, withLateSickCall } from "./instances.ts";
 import type { BenchInstance } from "./instances.ts";
 import { oraclePlanner, vlinderPlanner } from "./planners.ts";
 import type { BenchPlanner, PlannerRun } from "./planners.ts";
-import { EXACT_OBJECTIVE_LIMIT, formatMs, joinNote, levelValues, markdownTable, median, sameObjective } from "./report.ts";
+import { EXACT_OBJECTIVE_LIMIT, formatMs, joinNote, levelValues, markdownTable, median, publishReport, sameObjective } from "./report.ts";
 import type { Row } from "./report.ts";
 
 
@@ -247,10 +246,7 @@ async function main(): Promise<void> {
     `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB).`,
     "",
   ].join("\n");
-  process.stdout.write(`${table}\n`);
-  mkdirSync(new URL("./out/", import.meta.url), { recursive: true });
-  writeFileSync(args.out, report);
-  process.stderr.write(`written to ${args.out}\n`);
+  publishReport(table, report, args.out);
 }
 
 await main();

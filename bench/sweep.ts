@@ -8,7 +8,6 @@
  * Options: --enclaves 10,14 (sizes)   --seeds 20 (seeds 1…N per size)   --timeout-ms MS (planDay;
  * the planner's default otherwise)   --out FILE (markdown; default bench/out/sweep.md).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { scenarioSchema } from "../src/scenario/schema.ts";
@@ -17,7 +16,7 @@ import { generateScenario } from "../test/generators/scenario-generator.ts";
 import { loadHighs, preferOptimizedWasm, solveLpWithHighs } from "../test/reference/highs-runner.ts";
 import { BENCH_DATE, withLateSickCall } from "./instances.ts";
 import { vlinderPlanner } from "./planners.ts";
-import { formatMs, median, sameObjective } from "./report.ts";
+import { formatMs, median, publishReport, sameObjective } from "./report.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -100,10 +99,7 @@ async function main(): Promise<void> {
     "objective equals HiGHS's optimum.",
     "",
   ].join("\n");
-  process.stdout.write(`${table}\n`);
-  mkdirSync(new URL("./out/", import.meta.url), { recursive: true });
-  writeFileSync(args.out, report);
-  process.stderr.write(`written to ${args.out}\n`);
+  publishReport(table, report, args.out);
 }
 
 await main();

@@ -13,22 +13,11 @@ import { withLateSickCall } from "../../bench/instances.ts";
 import { planDay } from "../../src/planning/plan-day.ts";
 import { scenarioSchema } from "../../src/scenario/schema.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
-import { evaluate } from "../../solver/linear-model.ts";
-import { lpName, writeCplexLp } from "../../solver/lp-format.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
-import { solveLpWithHighs } from "../reference/highs-runner.ts";
+import { expectProvenAndEqualToHighs } from "./expect-highs-optimum.ts";
 
 const DATE = "2026-11-23";
 const BUDGET_MS = 5_000;
-
-async function expectProvenAndEqualToHighs(result: ReturnType<typeof planDay>): Promise<void> {
-  expect(result.plan.stats.proven).toEqual([true, true, true, true, true]);
-  const { model } = result.solution;
-  const highs = await solveLpWithHighs(writeCplexLp(model), { timeLimitSeconds: 60 });
-  const point = new Map([...model.variables.keys()].map((name) => [name, highs.columns[lpName(name)] ?? 0]));
-  const expected = model.objectives.map((objective) => Math.round(evaluate(objective.terms, point) + (objective.offset ?? 0)));
-  expect(result.plan.stats.objective).toEqual(expected);
-}
 
 describe("generated 10-enclave days, plan and re-plan, against HiGHS", () => {
   const company = (seed: number) => scenarioSchema.parse(generateScenario({ seed, enclaves: 10, date: DATE }));
