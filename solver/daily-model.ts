@@ -449,8 +449,8 @@ function addMinCoachesWhereWorkers(
  * least `min` workers, so its load is at least that of the `min` lightest workers who could be
  * there. The ratio row implies this for whole coaches; stating it on the coverage row keeps
  * the relaxation from covering an enclave of high-guidance workers with 1.4 coaches spread
- * over two enclaves (random 14-enclave days: 40 solves took 94 s, 9 not proven; with it
- * 40 s, 2).
+ * over two enclaves (generated 14-enclave companies, 20 plans and 20 re-plans: 91 s with 7
+ * not proven before this row, 40 s with 2 after; see BENCHMARKS.md).
  */
 export function coachesForMinimumTeam(model: LinearModel, load: Map<string, number>, minimum: number, lcm: number): number {
   const lightestFirst = [...load]
