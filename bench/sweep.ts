@@ -32,7 +32,10 @@ const timeoutMs = args["timeout-ms"] !== undefined ? Number(args["timeout-ms"]) 
 
 interface Solve {
   seed: number;
+  /** Wall-clock planDay (day building, solve, explanations, validator). */
   ms: number;
+  /** The solver's own time (plan.stats.solveMs), what HiGHS's solve compares with. */
+  solveMs: number;
   proven: boolean;
   /** Our weighted objective equals HiGHS's optimum of the same model. */
   equal: boolean;
@@ -51,15 +54,16 @@ async function solveAndCompare(seed: number, scenario: Scenario, previous: Plan 
   const ms = performance.now() - started;
   const highs = await solveLpWithHighs(run.lp(), { timeLimitSeconds: 300 });
   const equal = highs.status === "Optimal" && highs.objective !== null && sameObjective(run.objective, highs.objective);
-  return { solve: { seed, ms, proven: run.optimal, equal, highsMs: highs.ms }, plan: run.plan };
+  return { solve: { seed, ms, solveMs: run.solveMs ?? ms, proven: run.optimal, equal, highsMs: highs.ms }, plan: run.plan };
 }
 
 function summaryRow(size: number, kind: string, solves: readonly Solve[]): string {
   const ours = solves.map((s) => s.ms);
+  const solveMs = solves.map((s) => s.solveMs);
   const highs = solves.map((s) => s.highsMs);
-  const ratio = (median(ours) ?? 0) / Math.max(1e-9, median(highs) ?? 1);
+  const ratio = (median(solveMs) ?? 0) / Math.max(1e-9, median(highs) ?? 1);
   const exceptions = solves.filter((s) => !s.proven || !s.equal).map((s) => `${s.seed}${s.proven ? "" : " unproven"}${s.equal ? "" : " ≠ HiGHS"}`);
-  return `| ${size} | ${kind} | ${solves.length} | ${solves.filter((s) => s.proven).length} | ${solves.filter((s) => s.equal).length} | ${formatMs(median(ours))} / ${formatMs(quantile(ours, 0.9))} / ${formatMs(Math.max(...ours))} | ${formatMs(median(highs))} / ${formatMs(quantile(highs, 0.9))} / ${formatMs(Math.max(...highs))} | ${ratio.toFixed(2)} | ${exceptions.join(", ") || "–"} |`;
+  return `| ${size} | ${kind} | ${solves.length} | ${solves.filter((s) => s.proven).length} | ${solves.filter((s) => s.equal).length} | ${formatMs(median(ours))} / ${formatMs(quantile(ours, 0.9))} / ${formatMs(Math.max(...ours))} | ${formatMs(median(solveMs))} | ${formatMs(median(highs))} / ${formatMs(quantile(highs, 0.9))} / ${formatMs(Math.max(...highs))} | ${ratio.toFixed(2)} | ${exceptions.join(", ") || "–"} |`;
 }
 
 async function main(): Promise<void> {
@@ -83,8 +87,8 @@ async function main(): Promise<void> {
     rows.push(summaryRow(size, "plan", plans), summaryRow(size, "re-plan 07:25", replans));
   }
   const table = [
-    "| enclaves | day | solves | proven | = HiGHS | our ms (median / p90 / max) | HiGHS ms (median / p90 / max) | ratio of medians | seeds not proven or ≠ HiGHS |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| enclaves | day | solves | proven | = HiGHS | our planDay ms (median / p90 / max) | our solveMs (median) | HiGHS ms (median / p90 / max) | our solveMs / HiGHS (medians) | seeds not proven or ≠ HiGHS |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
   ].join("\n");
   const report = [
@@ -94,9 +98,10 @@ async function main(): Promise<void> {
     "",
     table,
     "",
-    "Our time is the wall-clock time of planDay (budget: " + (timeoutMs !== undefined ? `${timeoutMs} ms` : "the planner's default") + "); HiGHS's is its",
-    "solve call on the planner's own LP text (mip_rel_gap 0), once per model. \"= HiGHS\": our weighted",
-    "objective equals HiGHS's optimum.",
+    "\"our planDay ms\" is the wall-clock time of planDay (budget: " + (timeoutMs !== undefined ? `${timeoutMs} ms` : "the planner's default") + "): day building,",
+    "solve, explanations and the validator; \"our solveMs\" is the solver's own time (plan.stats.solveMs),",
+    "which the ratio compares with HiGHS's solve call on the planner's own LP text (mip_rel_gap 0), once",
+    "per model. \"= HiGHS\": our weighted objective equals HiGHS's optimum.",
     "",
   ].join("\n");
   publishReport(table, report, args.out);
