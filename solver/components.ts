@@ -43,7 +43,6 @@ export class UnionFind {
 /** Splits a model into independent parts: variables linked by a common row belong together. */
 export function splitComponents(model: LinearModel): LinearModel[] {
   const sets = new UnionFind();
-  const find = (name: string) => sets.find(name);
   for (const name of model.variables.keys()) sets.add(name);
   for (const row of model.rows) {
     const names = [...row.terms.keys()];
@@ -51,7 +50,7 @@ export function splitComponents(model: LinearModel): LinearModel[] {
   }
   const parts = new Map<string, LinearModel>();
   for (const variable of model.variables.values()) {
-    const root = find(variable.name);
+    const root = sets.find(variable.name);
     let part = parts.get(root);
     if (!part) {
       part = { variables: new Map(), rows: [], objectives: [] };
@@ -61,7 +60,7 @@ export function splitComponents(model: LinearModel): LinearModel[] {
   }
   for (const row of model.rows) {
     const first = row.terms.keys().next().value as string;
-    parts.get(find(first))!.rows.push(row);
+    parts.get(sets.find(first))!.rows.push(row);
   }
   for (const part of parts.values()) {
     part.objectives = model.objectives.map((objective) => restrictObjective(objective, part));

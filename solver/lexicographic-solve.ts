@@ -176,15 +176,18 @@ export function toJsLpModel(
   return jsModel;
 }
 
-/** The values of the library's answer to `jsModel`, in the model's own coordinates. */
-export function readValues(model: LinearModel, result: Record<string, unknown>, jsModel: JsLpModel): Map<string, number> {
+/**
+ * The values of the library's answer to `jsModel`, in the model's own coordinates, with the
+ * variables that were `fixed` (substituted out of it) at their values.
+ */
+export function readValues(model: LinearModel, result: Record<string, unknown>, jsModel: JsLpModel, fixed: Map<string, number>): Map<string, number> {
   const complemented = complementsOf.get(jsModel);
   const values = new Map<string, number>();
   for (const name of model.variables.keys()) {
     const raw = result[name];
     const value = typeof raw === "number" ? raw : 0;
     const upper = complemented?.get(name);
-    values.set(name, upper === undefined ? value : upper - value);
+    values.set(name, fixed.get(name) ?? (upper === undefined ? value : upper - value));
   }
   return values;
 }
@@ -315,16 +318,18 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     // The relaxation's value of this level itself (not folded), when it was solved.
     let lpValue: number | null = null;
     const reachesLpBound = () => lpBound !== null && (objective.sense === "max" ? value >= lpBound - 1e-7 : value <= lpBound + 1e-7);
+    /** A better point found: it becomes the incumbent, proven when it reaches a bound. */
+    const adopt = (point: Map<string, number>) => {
+      best = point;
+      value = evaluate(objective.terms, best);
+      proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
+    };
     // Large models: the dense simplex cannot solve the whole relaxation in time, so first
     // improve the point neighbourhood by neighbourhood (exact small solves).
     if (!proven && model.variables.size > LNS_MIN_VARIABLES) {
       const improved = improveByNeighbourhoods(model, level, held, fixed, best, performance.now() + (deadline - performance.now()) * LNS_SHARE);
       nodes += improved.solves;
-      if (improved.point !== null) {
-        best = improved.point;
-        value = evaluate(objective.terms, best);
-        proven = Math.abs(value - bound) < 1e-7;
-      }
+      if (improved.point !== null) adopt(improved.point);
     }
     // Folded into this level, a level whose own relaxation was fractional spends that fraction
     // W times over: the folded bound will be weak, so the Lagrangian bound goes first.
@@ -369,11 +374,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         if (!proven && leaked && !triedLagrangian) proven = lagrangianProves();
         // Dive: keep what the relaxation already decided integrally, solve the rest exactly.
         const dived = proven ? null : dive(model, objective, held, fixed, relaxation.values, best, relaxation.bound, deadline - performance.now());
-        if (dived !== null && better * (evaluate(objective.terms, dived) - value) > 1e-7) {
-          best = dived;
-          value = evaluate(objective.terms, best);
-          proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
-        }
+        if (dived !== null && better * (evaluate(objective.terms, dived) - value) > 1e-7) adopt(dived);
       }
     }
     if (!proven && !triedLagrangian) proven = lagrangianProves();
@@ -384,21 +385,14 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       // the target shortfall's optimum 0 was not found in 841 branch nodes; here in ~100 ms).
       const improved = improveByNeighbourhoods(model, objective, held, fixed, best, performance.now() + (searchUntil - performance.now()) * NEIGHBOURHOOD_SHARE, NEIGHBOURHOOD_FAILURES);
       nodes += improved.solves;
-      if (improved.point !== null) {
-        best = improved.point;
-        value = evaluate(objective.terms, best);
-        proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
-      }
+      if (improved.point !== null) adopt(improved.point);
     }
     if (!proven && lpBound !== null) {
       // Our own depth-first branch and bound, pruning on the rounded relaxation (levels are
       // integral), closes the small gaps that javascript-lp-solver's search does not prune.
-      const search = branchAndBound(model, objective, held, fixed, value, searchUntil, 2000, best);
+      const search = branchAndBound(model, objective, held, fixed, value, searchUntil, best);
       nodes += search.nodes;
-      if (search.point !== null) {
-        best = search.point;
-        value = evaluate(objective.terms, best);
-      }
+      if (search.point !== null) adopt(search.point);
       proven = search.complete || Math.abs(value - bound) < 1e-7 || reachesLpBound();
     }
     while (!proven) {
@@ -428,13 +422,10 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         proven = !timedOut;
         break;
       }
-      const values = readValues(model, raw, jsModel);
-      for (const [name, v] of attemptFixed) values.set(name, v);
+      const values = readValues(model, raw, jsModel, attemptFixed);
       const point = roundIntegers(model, values);
       if (!isIntegral(model, values) || violatedRows(model, point).length > 0) break;
-      best = point;
-      value = evaluate(objective.terms, best);
-      proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
+      adopt(point);
       if (timedOut) break;
     }
     const levelValue = Math.round(evaluate(level.terms, best) * 1e6) / 1e6;
@@ -542,8 +533,7 @@ function solveRelaxation(
   delete jsModel.ints;
   const answer = solveWithDeadline(jsModel, remaining);
   if (answer.status === "timeout" || answer.result["feasible"] !== true) return null;
-  const values = readValues(model, answer.result, jsModel);
-  for (const [name, v] of fixed) values.set(name, v);
+  const values = readValues(model, answer.result, jsModel, fixed);
   const lp = evaluate(objective.terms, values);
   // Level values are integers at integer points.
   return { bound: objective.sense === "max" ? Math.floor(lp + 1e-6) : Math.ceil(lp - 1e-6), values };
@@ -622,8 +612,7 @@ function exactPoint(model: LinearModel, objective: Objective, rows: Row[], fixed
   jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
   const answer = solveWithDeadline(jsModel, ms);
   if (answer.status === "timeout" || answer.result["feasible"] !== true) return null;
-  const values = readValues(model, answer.result, jsModel);
-  for (const [name, v] of fixed) values.set(name, v);
+  const values = readValues(model, answer.result, jsModel, fixed);
   const point = roundIntegers(model, values);
   if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return null;
   return point;
@@ -642,8 +631,8 @@ export function branchAndBound(
   fixed: Map<string, number>,
   incumbentValue: number,
   deadline: number,
-  nodeLimit = 2000,
   start?: Map<string, number>,
+  nodeLimit = 2000,
 ): { point: Map<string, number> | null; complete: boolean; nodes: number } {
   const sign = objective.sense === "min" ? 1 : -1;
   let bestValue = incumbentValue;
@@ -674,8 +663,7 @@ export function branchAndBound(
     }
     if (answer.status === "timeout") return { point: bestPoint, complete: false, nodes };
     if (answer.result["feasible"] !== true) continue;
-    const values = readValues(model, answer.result, asked);
-    for (const [name, v] of nodeFixed) values.set(name, v);
+    const values = readValues(model, answer.result, asked, nodeFixed);
     const lp = evaluate(objective.terms, values);
     const rounded = sign > 0 ? Math.ceil(lp - 1e-6) : Math.floor(lp + 1e-6);
     if (sign * (rounded - bestValue) >= -1e-7) continue;

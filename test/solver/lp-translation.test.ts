@@ -28,9 +28,7 @@ describe("a relaxation started at the greedy start", () => {
     delete jsModel.ints;
     const answer = solveWithDeadline(jsModel, 10_000);
     if (answer.status !== "solved" || answer.result["feasible"] !== true) throw new Error("relaxation not solved");
-    const values = readValues(model, answer.result, jsModel);
-    for (const [name, value] of fixed) values.set(name, value);
-    return { jsModel, values };
+    return { jsModel, values: readValues(model, answer.result, jsModel, fixed) };
   };
 
   it("when variables sit at their upper bound in the start, then they are carried complemented, each with its bound row", () => {
