@@ -2,11 +2,18 @@
 // the library checks its timeout only between branch-and-bound nodes, and one LP can run on
 // for minutes. Plain JavaScript so the thread needs no TypeScript loader.
 //
+// A job carries the wall-clock time it must stop at (`stopAt`). The library has no such limit
+// for one LP, so the thread checks it before every simplex pivot (the library's Tableau
+// pivot, wrapped below) and gives the job up there: the thread stays alive and warm. The
+// caller's hard cut-off (terminating the thread) is then only a backstop for a job stuck
+// between pivots.
+//
 // A thread started as a spare (workerData.warm) first solves a few models shaped like a day's
 // (placements in one-place rows, headcount and ratio rows, some integer), so that V8 has
 // compiled the simplex before the spare takes over from a thread that was cut off: a cold
 // thread solves its first relaxation about five times slower than a warm one.
 import { createRequire } from "node:module";
+import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 
 const solver = createRequire(import.meta.url)("javascript-lp-solver");
@@ -37,6 +44,33 @@ function warmUpModel(people, enclaves, integer) {
   return { optimize: "objective", opType: "max", constraints, variables, ints, options: { timeout: 100 } };
 }
 
+/** What the wrapped pivot throws when the job's time is up (never leaves this thread). */
+const STOPPED = new Error("stopped at the job's deadline");
+/** When the running job must stop (ms since the epoch, as performance.timeOrigin + now()). */
+let stopAt = Infinity;
+
+/**
+ * Wraps the library's simplex pivot with the deadline check. The Tableau class is not
+ * exported; its prototype is reached through the model of one tiny solve. Every simplex
+ * phase (primal phase 1 and 2, the dual simplex of its branch and cut) pivots through
+ * `this.pivot`, and a pivot is at most a few milliseconds even on the largest day models, so
+ * a job stops within one pivot of its deadline. Returns false when the library no longer
+ * looks like that (the hard cut-off alone then keeps the deadline).
+ */
+function installDeadline() {
+  solver.Solve({ optimize: "v", opType: "max", constraints: { c: { max: 1 } }, variables: { x: { v: 1, c: 1 } } });
+  const tableau = solver.lastSolvedModel && solver.lastSolvedModel.tableau;
+  const prototype = tableau ? Object.getPrototypeOf(tableau) : null;
+  if (!prototype || typeof prototype.pivot !== "function") return false;
+  const pivot = prototype.pivot;
+  prototype.pivot = function pivotBeforeDeadline(row, column) {
+    if (performance.timeOrigin + performance.now() > stopAt) throw STOPPED;
+    pivot.call(this, row, column);
+  };
+  return true;
+}
+installDeadline();
+
 if (workerData && workerData.warm) {
   // About 150 ms of solving, on the spare's own thread while the active one works.
   for (let round = 0; round < 8; round++) solver.Solve(warmUpModel(90, 12, false));
@@ -47,12 +81,15 @@ if (workerData && workerData.ready) {
   Atomics.store(ready, 0, 1);
 }
 
-parentPort.on("message", ({ model, port, flag }) => {
+parentPort.on("message", ({ model, port, flag, stopAt: jobStopAt }) => {
   let reply;
+  stopAt = typeof jobStopAt === "number" ? jobStopAt : Infinity;
   try {
     reply = { ok: true, result: solver.Solve(model) };
   } catch (error) {
-    reply = { ok: false, error: String(error && error.stack ? error.stack : error) };
+    reply = error === STOPPED ? { ok: false, stopped: true } : { ok: false, error: String(error && error.stack ? error.stack : error) };
+  } finally {
+    stopAt = Infinity;
   }
   port.postMessage(reply);
   const signal = new Int32Array(flag);
