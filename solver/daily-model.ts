@@ -17,7 +17,7 @@
  * `DailyModelIndex` maps them back.
  */
 import type { Block, DayCoach, DayEnclave, DayInstance, DayWorker, Guidance, Run } from "./types.ts";
-import { addRow, addTerm, addVariable, emptyModel, type LinearModel } from "./linear-model.ts";
+import { addRow, addTerm, addVariable, emptyModel, gcd, type LinearModel } from "./linear-model.ts";
 
 export const BLOCKS: readonly Block[] = ["am", "pm"];
 
@@ -93,10 +93,6 @@ export function presenceBlocks(personBlocks: readonly Block[], enclave: DayEncla
 export function seatRun(presence: readonly Block[]): Run {
   if (presence.includes("am") && presence.includes("pm")) return "day";
   return presence.includes("am") ? "morning" : "afternoon";
-}
-
-export function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
 }
 
 export function ratioLcm(ratios: Record<Guidance, number>): number {

@@ -12,7 +12,7 @@
  */
 import type { Model as JsLpModel } from "javascript-lp-solver";
 import { solveWithDeadline } from "./lp-backend.ts";
-import { evaluate, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
+import { evaluate, gcd, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
 
 export interface LevelResult {
   name: string;
@@ -213,6 +213,37 @@ function roundIntegers(model: LinearModel, values: Map<string, number>): Map<str
 }
 
 /**
+ * The step between a level's values at integer points: the greatest common divisor of its
+ * coefficients when every term is an integer variable with an integer coefficient, else 1
+ * (shortfalls are continuous, but integral wherever the workers are). A first plan's moves
+ * level counts 2 per worker or fixed-coach block moved (MOVE_COST) and so takes only even
+ * values: a relaxation at 10.3 bounds it by 12, not 11, and no search has to show that 11
+ * cannot be reached.
+ */
+export function levelStep(model: LinearModel, objective: Objective): number {
+  let step = 0;
+  for (const [name, coefficient] of objective.terms) {
+    if (!model.variables.get(name)!.integer || !Number.isInteger(coefficient)) return 1;
+    step = gcd(step, Math.abs(coefficient));
+  }
+  return step === 0 ? 1 : step;
+}
+
+/** A relaxation's value rounded to the next value the level can take at integer points, toward the worse side. */
+export function roundBound(lp: number, sense: "max" | "min", step: number): number {
+  return sense === "max" ? Math.floor(lp / step + 1e-6) * step : Math.ceil(lp / step - 1e-6) * step;
+}
+
+/**
+ * The row asking for a point better than `value` by at least one step: halfway short of it, so
+ * that rounding errors never cut the point off.
+ */
+function improvementRow(objective: Objective, value: number, step: number): Row {
+  const better = objective.sense === "max" ? 1 : -1;
+  return { name: `improve ${objective.name}`, terms: objective.terms, sense: better > 0 ? ">=" : "<=", rhs: value + better * (step - 0.5) };
+}
+
+/**
  * The best value a level could possibly reach, ignoring every row: each variable at whichever
  * of its bounds helps. A point that reaches it is optimal for that level without any search.
  */
@@ -401,12 +432,11 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     while (!proven) {
       const remaining = searchUntil - performance.now();
       if (remaining <= 1) break;
-      const wanted = value + better;
+      const step = levelStep(model, objective);
+      const wanted = value + better * step;
       const reachesBound = Math.abs(wanted - bound) < 1e-7;
       const attemptFixed = reachesBound ? new Map([...fixed, ...boundFixings(model, objective)]) : fixed;
-      const cutoff: Row[] = reachesBound
-        ? []
-        : [{ name: `improve ${objective.name}`, terms: objective.terms, sense: objective.sense === "max" ? ">=" : "<=", rhs: value + better * 0.5 }];
+      const cutoff: Row[] = reachesBound ? [] : [improvementRow(objective, value, step)];
       const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...cutoff], attemptFixed, 0, best);
       if (jsModel === null) {
         // The fixings contradict a row: no point reaches the bound, the current one is optimal.
@@ -518,7 +548,7 @@ function lagrangianBound(
   const relaxation = solveRelaxation(model, { ...level, terms }, [], fixed, ms, 0, start);
   if (relaxation === null) return null;
   const lp = evaluate(terms, relaxation.values) + constant;
-  return level.sense === "max" ? Math.floor(lp + 1e-6) : Math.ceil(lp - 1e-6);
+  return roundBound(lp, level.sense, levelStep(model, level));
 }
 
 function solveRelaxation(
@@ -538,8 +568,8 @@ function solveRelaxation(
   if (answer.status === "timeout" || answer.result["feasible"] !== true) return null;
   const values = readValues(model, answer.result, jsModel, fixed);
   const lp = evaluate(objective.terms, values);
-  // Level values are integers at integer points.
-  return { bound: objective.sense === "max" ? Math.floor(lp + 1e-6) : Math.ceil(lp - 1e-6), values };
+  // Level values are multiples of the level's step at integer points.
+  return { bound: roundBound(lp, objective.sense, levelStep(model, objective)), values };
 }
 
 /**
@@ -590,7 +620,7 @@ function dive(
       const value = fixing(variable);
       if (value !== null) diveFixed.set(variable.name, value);
     }
-    const cutoff: Row = { name: `improve ${objective.name}`, terms: objective.terms, sense: sign > 0 ? ">=" : "<=", rhs: bestValue + sign * 0.5 };
+    const cutoff = improvementRow(objective, bestValue, levelStep(model, objective));
     const point = exactPoint(model, objective, [...held, cutoff], diveFixed, Math.min(left, DIVE_MS), best ?? incumbent);
     if (point === null) continue;
     const value = evaluate(objective.terms, point);
@@ -641,6 +671,7 @@ export function branchAndBound(
   let bestValue = incumbentValue;
   let bestPoint: Map<string, number> | null = null;
   const priority = branchingPriority(model, objective, held);
+  const step = levelStep(model, objective);
   // A node: the bound rows of general integers, and the binaries fixed (substituted out,
   // which keeps the tableau small and avoids degenerate bound rows).
   const stack: { rows: Row[]; fixes: [string, number][] }[] = [{ rows: [], fixes: [] }];
@@ -668,7 +699,7 @@ export function branchAndBound(
     if (answer.result["feasible"] !== true) continue;
     const values = readValues(model, answer.result, asked, nodeFixed);
     const lp = evaluate(objective.terms, values);
-    const rounded = sign > 0 ? Math.ceil(lp - 1e-6) : Math.floor(lp + 1e-6);
+    const rounded = roundBound(lp, objective.sense, step);
     if (sign * (rounded - bestValue) >= -1e-7) continue;
     const fractional = branchingVariable(model, priority, values);
     if (fractional === null) {
@@ -754,6 +785,7 @@ export function improveByNeighbourhoods(
     }
   }
   const better = objective.sense === "max" ? 1 : -1;
+  const step = levelStep(model, objective);
   let best = start;
   let improved: Map<string, number> | null = null;
   let solves = 0;
@@ -790,10 +822,9 @@ export function improveByNeighbourhoods(
       const frozen = new Map(fixed);
       for (const name of model.variables.keys()) if (!free.has(name) && !frozen.has(name)) frozen.set(name, best.get(name) ?? 0);
       const value = evaluate(objective.terms, best);
-      const cutoff: Row = { name: `improve ${objective.name}`, terms: objective.terms, sense: objective.sense === "max" ? ">=" : "<=", rhs: value + better * 0.5 };
       solves++;
-      const point = exactPoint(model, objective, [...held, cutoff], frozen, Math.max(1, Math.min(until - performance.now(), 500)), best);
-      if (point === null || better * (evaluate(objective.terms, point) - value) < 0.5) {
+      const point = exactPoint(model, objective, [...held, improvementRow(objective, value, step)], frozen, Math.max(1, Math.min(until - performance.now(), 500)), best);
+      if (point === null || better * (evaluate(objective.terms, point) - value) < step - 0.5) {
         if (++failures >= maxFailures) return { point: improved, solves };
         continue;
       }

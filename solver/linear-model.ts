@@ -91,6 +91,11 @@ export function addTerm(terms: Map<string, number>, variable: string, coefficien
   terms.set(variable, (terms.get(variable) ?? 0) + coefficient);
 }
 
+/** Greatest common divisor of two non-negative integers. */
+export function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
 /** A point's values for a (part) model's variables only; missing ones are 0. */
 export function restrictPoint(values: Map<string, number>, model: LinearModel): Map<string, number> {
   return new Map([...model.variables.keys()].map((name) => [name, values.get(name) ?? 0]));
