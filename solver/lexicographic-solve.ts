@@ -11,7 +11,7 @@
  * or not returned at all.
  */
 import type { Model as JsLpModel } from "javascript-lp-solver";
-import { solveWithDeadline } from "./lp-backend.ts";
+import { solveWithDeadline, type BackendAnswer } from "./lp-backend.ts";
 import { evaluate, gcd, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
 
 export interface LevelResult {
@@ -87,6 +87,33 @@ const LAGRANGIAN_MS = 300;
 
 /** A branch node's relaxation gets this long before it is taken to cycle and perturbed. */
 const NODE_LP_MS = 250;
+
+/**
+ * The library's branch and cut gets this many times the last relaxation's time (at least the
+ * floor) before our own branch and bound takes over: where one of its node LPs cycles, it
+ * would never answer (random 10-enclave company 17, the stand-in level: 10 s without an answer;
+ * ours proves it in 200 ms).
+ */
+const LIBRARY_SEARCH_FACTOR = 40;
+const LIBRARY_SEARCH_FLOOR_MS = 100;
+/**
+ * A simplex that pivots more than this many times its model's rows and columns is taken to
+ * cycle and stopped (javascript-lp-solver's own cycle check sees only cycles of length 1, and
+ * its phase 1 falls back to Bland's rule without an iteration limit). Healthy ones take far
+ * fewer: over the 2,395 LPs and searches of 20 generated 10- and 14-enclave companies (plan and
+ * re-plan), the most pivots of one simplex per row and column were 0.11 at the median, 0.27 at
+ * the 99th percentile and 1.84 at most. Stopped, a relaxation is tried again
+ * perturbed at once instead of at its time cap (14-enclave company 6: the target shortfall's
+ * relaxation cycled for 2 s), and the library's search hands over to ours (10-enclave company
+ * 17's stand-in level cycled in its first simplex).
+ */
+const PIVOTS_PER_SIZE = 3;
+
+/** One LP (or the library's branch and cut) with its deadline and its pivot limit. */
+function solveLp(jsModel: JsLpModel, ms: number): BackendAnswer {
+  const size = Object.keys(jsModel.constraints).length + Object.keys(jsModel.variables).length;
+  return solveWithDeadline(jsModel, ms, { maxPivotsPerSimplex: PIVOTS_PER_SIZE * size });
+}
 
 /** The share of the time left that one level's proof search may use (see searchUntil). */
 const LEVEL_SEARCH_SHARE = 0.5;
@@ -235,12 +262,17 @@ export function roundBound(lp: number, sense: "max" | "min", step: number): numb
 }
 
 /**
- * The row asking for a point better than `value` by at least one step: halfway short of it, so
- * that rounding errors never cut the point off.
+ * The row asking for a point better than `value` by at least one step, less a small slack
+ * (HOLD_SLACKS[0]: rounding noise, and a row not exactly tight, which can make the library's
+ * simplex cycle). Every relaxation under it is then at least a step better or infeasible: in
+ * the library's branch and cut it prunes what our rounding of the bound prunes. Halfway short
+ * (0.5) let through every node between one step and half a step better: a 10-enclave re-plan's
+ * minimum-shortfall level (value 2, relaxation 0) took 2,257 nodes and 3 s without a proof,
+ * and 3 nodes and 3 ms with the slack.
  */
-function improvementRow(objective: Objective, value: number, step: number): Row {
+export function improvementRow(objective: Objective, value: number, step: number): Row {
   const better = objective.sense === "max" ? 1 : -1;
-  return { name: `improve ${objective.name}`, terms: objective.terms, sense: better > 0 ? ">=" : "<=", rhs: value + better * (step - 0.5) };
+  return { name: `improve ${objective.name}`, terms: objective.terms, sense: better > 0 ? ">=" : "<=", rhs: value + better * (step - HOLD_SLACKS[0]) };
 }
 
 /**
@@ -275,9 +307,10 @@ export function boundFixings(model: LinearModel, objective: Objective): Map<stri
  * 2. otherwise bound it: the relaxation (the moves level folded into the next one), rounded to
  *    the integer side, and the Lagrangian bound where the fold is weak; rounding heuristics
  *    on the relaxation (dive) look for a point that reaches the bound;
- * 3. if none does, our branch and bound, then the library's, each asking for a point strictly
- *    better by at least 1 (every level takes integer values at integer points, so nothing lies
- *    in between); "infeasible" proves the point optimal. A level's proof search stops at half
+ * 3. if none does, the library's branch and cut briefly, then our branch and bound, then the
+ *    library's again for the rest, each asking for a point strictly better by at least a step
+ *    (levelStep: at integer points a level takes only multiples of it, so nothing lies in
+ *    between); "infeasible" proves the point optimal. A level's proof search stops at half
  *    the time left, so the levels below still get their turn;
  * 4. the level's value is then held (a row, or fixings at its trivial bound) for the levels
  *    below it.
@@ -358,6 +391,37 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       value = evaluate(objective.terms, best);
       proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
     };
+    /**
+     * The library's branch and cut, asked for a point better by a step (improvementRow) until
+     * `until`: "infeasible" proves the incumbent optimal, a point found in time is optimal (its
+     * search was complete) and becomes the incumbent. Its nodes are cheap (each re-solved from
+     * the root's tableau, not rebuilt), but where a node's simplex cycles it never answers.
+     * Returns whether the level is proven.
+     */
+    const librarySearch = (until: number): boolean => {
+      const remaining = until - performance.now();
+      if (remaining <= 1) return false;
+      const step = levelStep(model, objective);
+      const reachesBound = Math.abs(value + better * step - bound) < 1e-7;
+      const attemptFixed = reachesBound ? new Map([...fixed, ...boundFixings(model, objective)]) : fixed;
+      const cutoff: Row[] = reachesBound ? [] : [improvementRow(objective, value, step)];
+      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...cutoff], attemptFixed, 0, best);
+      // The fixings contradict a row: no point reaches the bound, the current one is optimal.
+      if (jsModel === null) return true;
+      jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
+      const callStart = performance.now();
+      const answer = solveLp(jsModel, remaining);
+      nodes++;
+      if (answer.status !== "solved") return false;
+      // Its own timeout (90% of the budget) returns the best point so far, not a proof.
+      const timedOut = performance.now() - callStart >= remaining * 0.9 - 1;
+      if (answer.result["feasible"] !== true) return !timedOut;
+      const values = readValues(model, answer.result, jsModel, attemptFixed);
+      const point = roundIntegers(model, values);
+      if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return false;
+      adopt(point);
+      return proven || !timedOut;
+    };
     // Large models: the dense simplex cannot solve the whole relaxation in time, so first
     // improve the point neighbourhood by neighbourhood (exact small solves).
     if (!proven && model.variables.size > LNS_MIN_VARIABLES) {
@@ -422,45 +486,19 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       if (improved.point !== null) adopt(improved.point);
     }
     if (!proven && lpBound !== null) {
-      // Our own depth-first branch and bound, pruning on the rounded relaxation (levels are
-      // integral), closes the small gaps that javascript-lp-solver's search does not prune.
+      // The library's search first, briefly: where its node LPs answer, it is the faster
+      // (generated 40, a site's moves level: 145 ms against 352 ms and 95 nodes of ours).
+      proven = librarySearch(Math.min(searchUntil, performance.now() + Math.max(LIBRARY_SEARCH_FLOOR_MS, LIBRARY_SEARCH_FACTOR * (lastRelaxationMs ?? 0))));
+    }
+    if (!proven && lpBound !== null) {
+      // Our own depth-first branch and bound, pruning on the rounded relaxation: it retries a
+      // node whose simplex cycles perturbed, and branches on coaches before workers.
       const search = branchAndBound(model, objective, held, fixed, value, searchUntil, best);
       nodes += search.nodes;
       if (search.point !== null) adopt(search.point);
       proven = search.complete || Math.abs(value - bound) < 1e-7 || reachesLpBound();
     }
-    while (!proven) {
-      const remaining = searchUntil - performance.now();
-      if (remaining <= 1) break;
-      const step = levelStep(model, objective);
-      const wanted = value + better * step;
-      const reachesBound = Math.abs(wanted - bound) < 1e-7;
-      const attemptFixed = reachesBound ? new Map([...fixed, ...boundFixings(model, objective)]) : fixed;
-      const cutoff: Row[] = reachesBound ? [] : [improvementRow(objective, value, step)];
-      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...cutoff], attemptFixed, 0, best);
-      if (jsModel === null) {
-        // The fixings contradict a row: no point reaches the bound, the current one is optimal.
-        proven = true;
-        break;
-      }
-      jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
-      const callStart = performance.now();
-      const answer = solveWithDeadline(jsModel, remaining);
-      nodes++;
-      if (answer.status === "timeout") break;
-      const raw = answer.result;
-      const timedOut = performance.now() - callStart >= remaining * 0.9 - 1;
-      if (raw["feasible"] !== true) {
-        // No point is better by 1 or more: the current one is optimal (unless time ran out).
-        proven = !timedOut;
-        break;
-      }
-      const values = readValues(model, raw, jsModel, attemptFixed);
-      const point = roundIntegers(model, values);
-      if (!isIntegral(model, values) || violatedRows(model, point).length > 0) break;
-      adopt(point);
-      if (timedOut) break;
-    }
+    if (!proven) proven = librarySearch(searchUntil);
     const levelValue = Math.round(evaluate(level.terms, best) * 1e6) / 1e6;
     levels.push({ name: level.name, value: levelValue, optimal: proven, ms: performance.now() - levelStart, nodes });
     if (!proven) allOptimal = false;
@@ -564,8 +602,8 @@ function solveRelaxation(
   const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed, relax, start);
   if (jsModel === null) return null;
   delete jsModel.ints;
-  const answer = solveWithDeadline(jsModel, remaining);
-  if (answer.status === "timeout" || answer.result["feasible"] !== true) return null;
+  const answer = solveLp(jsModel, remaining);
+  if (answer.status !== "solved" || answer.result["feasible"] !== true) return null;
   const values = readValues(model, answer.result, jsModel, fixed);
   const lp = evaluate(objective.terms, values);
   // Level values are multiples of the level's step at integer points.
@@ -643,8 +681,8 @@ function exactPoint(model: LinearModel, objective: Objective, rows: Row[], fixed
   const jsModel = toJsLpModel(model, objective.terms, objective.sense, rows, fixed, 0, start);
   if (jsModel === null) return null;
   jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
-  const answer = solveWithDeadline(jsModel, ms);
-  if (answer.status === "timeout" || answer.result["feasible"] !== true) return null;
+  const answer = solveLp(jsModel, ms);
+  if (answer.status !== "solved" || answer.result["feasible"] !== true) return null;
   const values = readValues(model, answer.result, jsModel, fixed);
   const point = roundIntegers(model, values);
   if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return null;
@@ -689,13 +727,13 @@ export function branchAndBound(
     };
     let asked = nodeModel(0);
     if (asked === null) continue;
-    // A node's relaxation that does not answer soon is cycling: ask again, perturbed.
-    let answer = solveWithDeadline(asked, Math.min(remaining, NODE_LP_MS));
-    if (answer.status === "timeout" && remaining - NODE_LP_MS > 1) {
+    // A node's relaxation that stalls or does not answer soon is cycling: ask again, perturbed.
+    let answer = solveLp(asked, Math.min(remaining, NODE_LP_MS));
+    if (answer.status !== "solved" && deadline - performance.now() > 1) {
       asked = nodeModel(RELAXATION_PERTURBATION)!;
-      answer = solveWithDeadline(asked, deadline - performance.now());
+      answer = solveLp(asked, deadline - performance.now());
     }
-    if (answer.status === "timeout") return { point: bestPoint, complete: false, nodes };
+    if (answer.status !== "solved") return { point: bestPoint, complete: false, nodes };
     if (answer.result["feasible"] !== true) continue;
     const values = readValues(model, answer.result, asked, nodeFixed);
     const lp = evaluate(objective.terms, values);

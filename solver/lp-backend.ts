@@ -19,7 +19,16 @@
 import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
 import type { Model as JsLpModel } from "javascript-lp-solver";
 
-export type BackendAnswer = { status: "solved"; result: Record<string, unknown> } | { status: "timeout" };
+/** "stalled": a simplex of the call pivoted more often than `maxPivotsPerSimplex` allowed. */
+export type BackendAnswer = { status: "solved"; result: Record<string, unknown> } | { status: "timeout" } | { status: "stalled" };
+
+export interface BackendOptions {
+  /**
+   * Stop the call when one simplex in it (the root's or a branch node's) pivots more often than
+   * this: the sign of a simplex cycling on a degenerate vertex, which would run to the deadline.
+   */
+  maxPivotsPerSimplex?: number;
+}
 
 interface SolverThread {
   worker: Worker;
@@ -83,14 +92,14 @@ export function cutOffGraceMs(budgetMs: number): number {
  * at 90% of it, so that its best point so far comes back; the thread's stop at 100%; the cut-off
  * a grace period later.
  */
-export function solveWithDeadline(model: JsLpModel, deadlineMs: number): BackendAnswer {
+export function solveWithDeadline(model: JsLpModel, deadlineMs: number, options: BackendOptions = {}): BackendAnswer {
   const budget = Math.max(1, Math.floor(deadlineMs));
   model.options = { ...(model.options ?? {}), timeout: Math.max(1, Math.floor(budget * 0.9)) };
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const signal = new Int32Array(flag);
   const stopAt = performance.timeOrigin + performance.now() + budget;
-  getWorker().postMessage({ model, port: port2, flag, stopAt }, [port2]);
+  getWorker().postMessage({ model, port: port2, flag, stopAt, maxPivotsPerSimplex: options.maxPivotsPerSimplex }, [port2]);
   const waited = Atomics.wait(signal, 0, 0, budget + cutOffGraceMs(budget));
   const message = receiveMessageOnPort(port1);
   port1.close();
@@ -99,9 +108,10 @@ export function solveWithDeadline(model: JsLpModel, deadlineMs: number): Backend
     replaceWorker();
     return { status: "timeout" };
   }
-  const reply = message!.message as { ok: true; result: Record<string, unknown> } | { ok: false; stopped?: true; error?: string };
+  const reply = message!.message as { ok: true; result: Record<string, unknown> } | { ok: false; stopped?: "deadline" | "pivots"; error?: string };
   if (!reply.ok) {
-    if (reply.stopped) {
+    if (reply.stopped === "pivots") return { status: "stalled" };
+    if (reply.stopped === "deadline") {
       endings.stopped++;
       return { status: "timeout" };
     }

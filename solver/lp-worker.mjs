@@ -2,7 +2,8 @@
 // the library checks its timeout only between branch-and-bound nodes, and one LP can run on
 // for minutes. Plain JavaScript so the thread needs no TypeScript loader.
 //
-// A job carries the wall-clock time it must stop at (`stopAt`). The library has no such limit
+// A job carries the wall-clock time it must stop at (`stopAt`), and may carry a pivot limit per
+// simplex (`maxPivotsPerSimplex`: a simplex that pivots past it is taken to cycle). The library has no such limit
 // for one LP, so the thread checks it before every simplex pivot (the library's Tableau
 // pivot, wrapped below) and gives the job up there: the thread stays alive and warm. The
 // caller's hard cut-off (terminating the thread) is then only a backstop for a job stuck
@@ -46,16 +47,21 @@ function warmUpModel(people, enclaves, integer) {
 
 /** What the wrapped pivot throws when the job's time is up (never leaves this thread). */
 const STOPPED = new Error("stopped at the job's deadline");
+/** What it throws when one simplex of the job pivots more often than the job allows. */
+const STALLED = new Error("stopped: a simplex ran past the job's pivot limit");
+/** The running job's most pivots per simplex (Infinity: no limit), and the current simplex's count. */
+let pivotLimit = Infinity;
+let pivotsThisSimplex = 0;
 /** When the running job must stop (ms since the epoch, as performance.timeOrigin + now()). */
 let stopAt = Infinity;
 
 /**
- * Wraps the library's simplex pivot with the deadline check. The Tableau class is not
- * exported; its prototype is reached through the model of one tiny solve. Every simplex
- * phase (primal phase 1 and 2, the dual simplex of its branch and cut) pivots through
- * `this.pivot`, and a pivot is at most a few milliseconds even on the largest day models, so
- * a job stops within one pivot of its deadline. Returns false when the library no longer
- * looks like that (the hard cut-off alone then keeps the deadline).
+ * Wraps the library's simplex pivot with the deadline check and the pivot limit. The Tableau
+ * class is not exported; its prototype is reached through the model of one tiny solve. Every
+ * simplex phase (primal phase 1 and 2, each branch node's re-solve in its branch and cut)
+ * pivots through `this.pivot`, and a pivot is at most a few milliseconds even on the largest
+ * day models, so a job stops within one pivot of its deadline. Returns false when the library
+ * no longer looks like that (the hard cut-off alone then keeps the deadline).
  */
 function installDeadline() {
   solver.Solve({ optimize: "v", opType: "max", constraints: { c: { max: 1 } }, variables: { x: { v: 1, c: 1 } } });
@@ -64,8 +70,16 @@ function installDeadline() {
   if (!prototype || typeof prototype.pivot !== "function") return false;
   const pivot = prototype.pivot;
   prototype.pivot = function pivotBeforeDeadline(row, column) {
+    if (++pivotsThisSimplex > pivotLimit) throw STALLED;
     if (performance.timeOrigin + performance.now() > stopAt) throw STOPPED;
     pivot.call(this, row, column);
+  };
+  // Each simplex (the root's, and every branch node's in the library's branch and cut) counts
+  // its own pivots.
+  const simplex = prototype.simplex;
+  prototype.simplex = function simplexCountingPivots() {
+    pivotsThisSimplex = 0;
+    return simplex.call(this);
   };
   return true;
 }
@@ -81,15 +95,20 @@ if (workerData && workerData.ready) {
   Atomics.store(ready, 0, 1);
 }
 
-parentPort.on("message", ({ model, port, flag, stopAt: jobStopAt }) => {
+parentPort.on("message", ({ model, port, flag, stopAt: jobStopAt, maxPivotsPerSimplex }) => {
   let reply;
   stopAt = typeof jobStopAt === "number" ? jobStopAt : Infinity;
+  pivotLimit = typeof maxPivotsPerSimplex === "number" ? maxPivotsPerSimplex : Infinity;
+  pivotsThisSimplex = 0;
   try {
     reply = { ok: true, result: solver.Solve(model) };
   } catch (error) {
-    reply = error === STOPPED ? { ok: false, stopped: true } : { ok: false, error: String(error && error.stack ? error.stack : error) };
+    if (error === STOPPED) reply = { ok: false, stopped: "deadline" };
+    else if (error === STALLED) reply = { ok: false, stopped: "pivots" };
+    else reply = { ok: false, error: String(error && error.stack ? error.stack : error) };
   } finally {
     stopAt = Infinity;
+    pivotLimit = Infinity;
   }
   port.postMessage(reply);
   const signal = new Int32Array(flag);

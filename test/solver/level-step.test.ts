@@ -5,7 +5,7 @@
  * level counts 2 per move: its values are even.
  */
 import { describe, expect, it } from "vitest";
-import { levelStep, roundBound, solveLexicographic } from "../../solver/lexicographic-solve.ts";
+import { improvementRow, levelStep, roundBound, solveLexicographic } from "../../solver/lexicographic-solve.ts";
 import { addRow, addVariable, emptyModel, type Objective } from "../../solver/linear-model.ts";
 import { MOVE_COST } from "../../solver/daily-model.ts";
 
@@ -58,5 +58,21 @@ describe("a level proven by its step", () => {
     model.objectives.push(objective([["x", 2], ["y", 2]]));
     const result = solveLexicographic(model, { incumbent: new Map([["x", 3], ["y", 0]]), timeoutMs: 10_000 });
     expect(result.levels[0]).toMatchObject({ value: 6, optimal: true, nodes: 0 });
+  });
+});
+
+describe("improvementRow: a point better by a whole step", () => {
+  it("when a minimised level stands at 2 (step 1), then the row asks for at most 1 (and a thousandth), so a relaxation at 1.4 is cut off", () => {
+    const row = improvementRow(objective([["x", 1]]), 2, 1);
+    expect(row.sense).toBe("<=");
+    expect(row.rhs).toBeGreaterThan(1);
+    expect(row.rhs).toBeLessThan(1.4);
+  });
+
+  it("when a maximised level of step 2 stands at 10, then the row asks for at least 12 (less a thousandth)", () => {
+    const row = improvementRow(objective([["x", 2]], "max"), 10, 2);
+    expect(row.sense).toBe(">=");
+    expect(row.rhs).toBeGreaterThan(11.5);
+    expect(row.rhs).toBeLessThan(12);
   });
 });

@@ -67,6 +67,16 @@ describe("solveWithDeadline", () => {
     expect(timeoutEndings().cutOff).toBe(before.cutOff);
   }, 60_000);
 
+  it("when one simplex pivots past the call's pivot limit, then the call is stopped as stalled, long before its deadline, and the thread goes on", () => {
+    const before = timeoutEndings();
+    // 4,095 pivots asked for, 100 allowed.
+    expect(solveWithDeadline(kleeMinty(12), 60_000, { maxPivotsPerSimplex: 100 }).status).toBe("stalled");
+    expect(timeoutEndings()).toEqual(before);
+    const cube = solveWithDeadline(kleeMinty(12), 60_000, { maxPivotsPerSimplex: 5_000 });
+    expect(cube.status).toBe("solved");
+    if (cube.status === "solved") expect(cube.result["result"]).toBeCloseTo(5 ** 12, 0);
+  }, 60_000);
+
   it("when a call is stuck outside the simplex past the grace, then it is cut off and the next calls are still answered correctly", () => {
     const before = timeoutEndings();
     expect(solveWithDeadline(wide(), 1).status).toBe("timeout");
