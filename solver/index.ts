@@ -6,7 +6,7 @@
  */
 import type { DayInstance } from "./types.ts";
 import { buildDailyModel, type DailyModelIndex } from "./daily-model.ts";
-import { solveLexicographic, type LevelResult } from "./lexicographic-solve.ts";
+import { polishSlacks, solveLexicographic, type LevelResult } from "./lexicographic-solve.ts";
 import { decodeAssignment, type DayAssignment } from "./decode.ts";
 import { evaluate, restrictPoint, violatedRows, weightedObjective, type LinearModel } from "./linear-model.ts";
 import { splitComponents } from "./components.ts";
@@ -154,30 +154,4 @@ export function solveModel(
     components: parts.map((part) => ({ variables: part.variables.size, rows: part.rows.length })),
     decompositions,
   };
-}
-
-/**
- * Continuous variables that only measure a shortfall (one ≥ row, only minimised) may come back
- * a little above their least value — the hold rows carry a small slack. Set each to the least
- * value its row allows, so the reported levels are exact integers.
- */
-function polishSlacks(model: LinearModel, values: Map<string, number>): void {
-  const rowsOf = new Map<string, LinearModel["rows"]>();
-  for (const row of model.rows) {
-    for (const name of row.terms.keys()) rowsOf.set(name, [...(rowsOf.get(name) ?? []), row]);
-  }
-  for (const variable of model.variables.values()) {
-    if (variable.integer) continue;
-    const rows = rowsOf.get(variable.name) ?? [];
-    const minimisedOnly = model.objectives.every(
-      (objective) => !objective.terms.has(variable.name) || (objective.sense === "min" && objective.terms.get(variable.name)! > 0),
-    );
-    if (rows.length !== 1 || !minimisedOnly) continue;
-    const row = rows[0]!;
-    const coefficient = row.terms.get(variable.name)!;
-    if (row.sense !== ">=" || coefficient <= 0) continue;
-    let rest = 0;
-    for (const [name, c] of row.terms) if (name !== variable.name) rest += c * (values.get(name) ?? 0);
-    values.set(variable.name, Math.max(0, (row.rhs - rest) / coefficient));
-  }
 }

@@ -276,6 +276,53 @@ export function improvementRow(objective: Objective, value: number, step: number
 }
 
 /**
+ * Continuous variables that only measure a shortfall (one ≥ row, only minimised): their least
+ * value at a point, which every caller wants. The hold rows carry a small slack, so a
+ * relaxation's vertex may leave such a variable a little above it (a site's minimum shortfall
+ * at 2.001): that level then looked unproven against its bound of 2, and a site re-solved in
+ * the search over shared rows compared worse than it was.
+ */
+export interface ShortfallSlack {
+  name: string;
+  row: Row;
+  coefficient: number;
+}
+
+export function shortfallSlacks(model: LinearModel): ShortfallSlack[] {
+  const rowsOf = new Map<string, Row[]>();
+  for (const row of model.rows) {
+    for (const name of row.terms.keys()) {
+      const list = rowsOf.get(name);
+      if (list) list.push(row);
+      else rowsOf.set(name, [row]);
+    }
+  }
+  const slacks: ShortfallSlack[] = [];
+  for (const variable of model.variables.values()) {
+    if (variable.integer) continue;
+    const rows = rowsOf.get(variable.name) ?? [];
+    const minimisedOnly = model.objectives.every(
+      (objective) => !objective.terms.has(variable.name) || (objective.sense === "min" && objective.terms.get(variable.name)! > 0),
+    );
+    if (rows.length !== 1 || !minimisedOnly) continue;
+    const row = rows[0]!;
+    const coefficient = row.terms.get(variable.name)!;
+    if (row.sense !== ">=" || coefficient <= 0) continue;
+    slacks.push({ name: variable.name, row, coefficient });
+  }
+  return slacks;
+}
+
+/** Sets each shortfall variable of `values` to the least value its row allows (in place). */
+export function polishSlacks(model: LinearModel, values: Map<string, number>, slacks: ShortfallSlack[] = shortfallSlacks(model)): void {
+  for (const { name, row, coefficient } of slacks) {
+    let rest = 0;
+    for (const [other, c] of row.terms) if (other !== name) rest += c * (values.get(other) ?? 0);
+    values.set(name, Math.max(0, (row.rhs - rest) / coefficient));
+  }
+}
+
+/**
  * The best value a level could possibly reach, ignoring every row: each variable at whichever
  * of its bounds helps. A point that reaches it is optimal for that level without any search.
  */
@@ -337,7 +384,9 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
   let held = heldRows(HOLD_SLACKS[0]!);
   const heldValue = (objective: Objective) => holds.find((hold) => hold.objective === objective)!.value;
   const levels: LevelResult[] = [];
-  let best = options.incumbent ?? zeroPoint(model);
+  const slacks = shortfallSlacks(model);
+  let best = new Map(options.incumbent ?? zeroPoint(model));
+  polishSlacks(model, best, slacks);
   if (violatedRows(model, best).length > 0) {
     throw new Error(`warm start breaks ${violatedRows(model, best).slice(0, 3).join(", ")}`);
   }
@@ -387,6 +436,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     const reachesLpBound = () => lpBound !== null && (objective.sense === "max" ? value >= lpBound - 1e-7 : value <= lpBound + 1e-7);
     /** A better point found: it becomes the incumbent, proven when it reaches a bound. */
     const adopt = (point: Map<string, number>) => {
+      polishSlacks(model, point, slacks);
       best = point;
       value = evaluate(objective.terms, best);
       proven = Math.abs(value - bound) < 1e-7 || reachesLpBound();
