@@ -100,19 +100,23 @@ const LIBRARY_SEARCH_FLOOR_MS = 100;
  * A simplex that pivots more than this many times its model's rows and columns is taken to
  * cycle and stopped (javascript-lp-solver's own cycle check sees only cycles of length 1, and
  * its phase 1 falls back to Bland's rule without an iteration limit). Healthy ones take far
- * fewer: over the 2,395 LPs and searches of 20 generated 10- and 14-enclave companies (plan and
- * re-plan), the most pivots of one simplex per row and column were 0.11 at the median, 0.27 at
- * the 99th percentile and 1.84 at most. Stopped, a relaxation is tried again
- * perturbed at once instead of at its time cap (14-enclave company 6: the target shortfall's
- * relaxation cycled for 2 s), and the library's search hands over to ours (10-enclave company
- * 17's stand-in level cycled in its first simplex).
+ * fewer. Over 20 generated 10- and 14-enclave companies (plan and re-plan), the most pivots of
+ * one simplex per row and column were, for the 2,014 LPs: 0.12 at the median, 0.23 at the 99th
+ * percentile, 1.84 at most; for the 651 searches of the library's branch and cut (each node's
+ * simplex started from the root's tableau): 0.06, 0.31 and 0.63.
+ *
+ * Stopped, a relaxation is tried again perturbed at once instead of at its time cap (14-enclave
+ * company 6: the target shortfall's relaxation cycled for 2 s), and the library's search hands
+ * over to ours (10-enclave company 17's stand-in level cycled in its first simplex; company 5's
+ * went on for the whole 186 ms it was given, where ours then needed 3 nodes).
  */
-const PIVOTS_PER_SIZE = 3;
+const PIVOTS_PER_SIZE = { lp: 3, search: 1 } as const;
 
-/** One LP (or the library's branch and cut) with its deadline and its pivot limit. */
+/** One LP, or the library's branch and cut when the model has integers, with its deadline and its pivot limit. */
 function solveLp(jsModel: JsLpModel, ms: number): BackendAnswer {
   const size = Object.keys(jsModel.constraints).length + Object.keys(jsModel.variables).length;
-  return solveWithDeadline(jsModel, ms, { maxPivotsPerSimplex: PIVOTS_PER_SIZE * size });
+  const search = jsModel.ints !== undefined && Object.keys(jsModel.ints).length > 0;
+  return solveWithDeadline(jsModel, ms, { maxPivotsPerSimplex: (search ? PIVOTS_PER_SIZE.search : PIVOTS_PER_SIZE.lp) * size });
 }
 
 /** The share of the time left that one level's proof search may use (see searchUntil). */
@@ -538,6 +542,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     if (!proven && lpBound !== null) {
       // The library's search first, briefly: where its node LPs answer, it is the faster
       // (generated 40, a site's moves level: 145 ms against 352 ms and 95 nodes of ours).
+      // Tried and dropped: 12 nodes of ours before it (small trees closed cheaply): slower.
       proven = librarySearch(Math.min(searchUntil, performance.now() + Math.max(LIBRARY_SEARCH_FLOOR_MS, LIBRARY_SEARCH_FACTOR * (lastRelaxationMs ?? 0))));
     }
     if (!proven && lpBound !== null) {
