@@ -26,6 +26,7 @@ export interface Decomposition {
 }
 
 export type { DayInstance } from "./types.ts";
+export { startSolverThread } from "./lp-backend.ts";
 export type { DayAssignment } from "./decode.ts";
 
 export interface DaySolution {

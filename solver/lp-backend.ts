@@ -66,6 +66,17 @@ function getWorker(): Worker {
   return active.worker;
 }
 
+/**
+ * Starts the solver thread now, if it is not running yet, so that its start-up (loading the
+ * library, about 40 ms in a fresh process) overlaps reading the scenario and building the day
+ * instead of delaying the first LP. The first plan of a fresh process (Westhoek): planDay
+ * 140–154 ms before, 120–138 ms with the thread started as planDay starts; `vlinder plan`,
+ * which starts it before reading the scenario, solves in 51–57 ms instead of 78–83 ms.
+ */
+export function startSolverThread(): void {
+  getWorker();
+}
+
 /** The active thread was cut off: terminate it, hand over to the spare if it is warm, keep a spare warming. */
 function replaceWorker(): void {
   void active?.worker.terminate();

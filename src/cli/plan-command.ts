@@ -9,6 +9,7 @@
  * (`PlanInvalidError`): it is never printed or written.
  */
 import { PlanInvalidError, planDay, type PlanDayResult } from "../planning/plan-day.ts";
+import { startSolverThread } from "../../solver/index.ts";
 import type { Plan, Scenario } from "../scenario/schema.ts";
 import { readPlanFile, readScenarioFile, type InputIssue } from "../scenario/validate-scenario.ts";
 import { formatViolations, validatePlan } from "../validation/validate-plan.ts";
@@ -67,6 +68,8 @@ interface PlanInput {
 }
 
 function runPlan(flags: Flags, io: CliIo): ExitCode {
+  // The solver thread starts while the scenario is read and checked.
+  startSolverThread();
   const input = readPlanInput(flags);
   if (!input.ok) {
     io.err(formatBadInput("plan", input.groups));

@@ -8,7 +8,7 @@
  * The plan's reasons, problems and options are written in `language` (phrases.ts).
  */
 import type { Block, Plan, PlanEnclave, Scenario } from "../scenario/schema.ts";
-import { solveDay, type DaySolution } from "../../solver/index.ts";
+import { solveDay, startSolverThread, type DaySolution } from "../../solver/index.ts";
 import type { DayAssignment } from "../../solver/decode.ts";
 import { validatePlan } from "../validation/validate-plan.ts";
 import type { Violation } from "../validation/violation.ts";
@@ -48,6 +48,7 @@ export class PlanInvalidError extends Error {
 }
 
 export function planDay(scenario: Scenario, date: string, options: PlanDayOptions = {}): PlanDayResult {
+  startSolverThread();
   const pins = (options.pins ?? []).filter((pin) => scenario.enclaves.some((e) => e.id === pin.enclaveId));
   const context = buildDayContext(scenario, date, options.previous ?? null, pins, options.language ?? "en");
   const solution = solveDay(context.day, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
