@@ -11,7 +11,7 @@
  * or not returned at all.
  */
 import type { Model as JsLpModel } from "javascript-lp-solver";
-import { solveWithDeadline, type BackendAnswer } from "./lp-backend.ts";
+import { solveWithDeadline, type BackendAnswer, type TreeSearchResult } from "./lp-backend.ts";
 import { evaluate, gcd, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
 
 export interface LevelResult {
@@ -546,12 +546,20 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       proven = librarySearch(Math.min(searchUntil, performance.now() + Math.max(LIBRARY_SEARCH_FLOOR_MS, LIBRARY_SEARCH_FACTOR * (lastRelaxationMs ?? 0))));
     }
     if (!proven && lpBound !== null) {
-      // Our own depth-first branch and bound, pruning on the rounded relaxation: it retries a
-      // node whose simplex cycles perturbed, and branches on coaches before workers.
-      const search = branchAndBound(model, objective, held, fixed, value, searchUntil, best);
-      nodes += search.nodes;
-      if (search.point !== null) adopt(search.point);
-      proven = search.complete || Math.abs(value - bound) < 1e-7 || reachesLpBound();
+      // Our own depth-first branch and bound, pruning on the rounded relaxation, branching on
+      // coaches before workers, in the solver thread on the library's tableau (each node goes on
+      // from its parent's). A node whose simplex stalled is skipped there; the search here, which
+      // rebuilds every node's model, retries such a node perturbed.
+      const inThread = branchAndBoundInThread(model, objective, held, fixed, value, searchUntil, best);
+      nodes += inThread.nodes;
+      if (inThread.point !== null) adopt(inThread.point);
+      proven = inThread.complete || Math.abs(value - bound) < 1e-7 || reachesLpBound();
+      if (!proven && inThread.stalled > 0) {
+        const search = branchAndBound(model, objective, held, fixed, value, searchUntil, best);
+        nodes += search.nodes;
+        if (search.point !== null) adopt(search.point);
+        proven = search.complete || Math.abs(value - bound) < 1e-7 || reachesLpBound();
+      }
     }
     if (!proven) proven = librarySearch(searchUntil);
     const levelValue = Math.round(evaluate(level.terms, best) * 1e6) / 1e6;
@@ -816,6 +824,66 @@ export function branchAndBound(
     stack.push(...(upFirst ? children : children.reverse()));
   }
   return { point: bestPoint, complete: true, nodes };
+}
+
+/**
+ * branchAndBound run in the solver thread on the library's tableau (lp-worker.mjs searchTree):
+ * the same rules, but a node goes on from its parent's tableau with one bound added (the
+ * second child from a copy kept for it) instead of building, sending and setting up a whole
+ * model. Generated 14-enclave company 126, the moves level: 727 nodes in 2.5 s before, now
+ * 1,009 nodes in 0.5 s; its plan 8.4 s → 2.4 s. The point it returns is checked against every
+ * row here. `complete` is false when the time or the node limit ran out, or when a simplex
+ * stalled (`stalled`: such a node is skipped, not retried perturbed as branchAndBound does).
+ */
+export function branchAndBoundInThread(
+  model: LinearModel,
+  objective: Objective,
+  held: Row[],
+  fixed: Map<string, number>,
+  incumbentValue: number,
+  deadline: number,
+  start: Map<string, number>,
+  nodeLimit = 20_000,
+): { point: Map<string, number> | null; complete: boolean; nodes: number; stalled: number } {
+  const remaining = deadline - performance.now();
+  if (remaining <= 1) return { point: null, complete: false, nodes: 0, stalled: 0 };
+  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed, 0, start);
+  // The fixings contradict a row: no point at all, so none better.
+  if (jsModel === null) return { point: null, complete: true, nodes: 0, stalled: 0 };
+  delete jsModel.ints;
+  const step = levelStep(model, objective);
+  const complemented = complementsOf.get(jsModel);
+  // The incumbent's objective in the JSON model's coordinates (complemented variables x' = u - x,
+  // fixed ones left out), in the library's minimising form.
+  let jsValue = 0;
+  for (const [name, column] of Object.entries(jsModel.variables)) {
+    const coefficient = column["__objective"] ?? 0;
+    if (coefficient === 0) continue;
+    const value = start.get(name) ?? 0;
+    const upper = complemented?.get(name);
+    jsValue += coefficient * (upper === undefined ? value : upper - value);
+  }
+  const tiers = branchingPriority(model, objective, held);
+  const integers = [...tiers.keys()].filter((name) => !fixed.has(name));
+  const answer = solveWithDeadline(jsModel, remaining, {
+    maxPivotsPerSimplex: PIVOTS_PER_SIZE.lp * (Object.keys(jsModel.constraints).length + Object.keys(jsModel.variables).length),
+    search: {
+      integers,
+      tiers: Object.fromEntries(integers.map((name) => [name, tiers.get(name)!])),
+      step,
+      incumbent: objective.sense === "min" ? jsValue : -jsValue,
+      nodeLimit,
+    },
+  });
+  if (answer.status !== "solved") return { point: null, complete: false, nodes: 0, stalled: answer.status === "stalled" ? 1 : 0 };
+  const found = answer.result as unknown as TreeSearchResult;
+  if (found.best === null) return { point: null, complete: found.complete, nodes: found.nodes, stalled: found.stalled };
+  const values = readValues(model, found.best, jsModel, fixed);
+  const point = roundIntegers(model, values);
+  const better = objective.sense === "max" ? 1 : -1;
+  const valid = isIntegral(model, values) && violatedRows(model, point).length === 0 && violatedRows({ ...model, rows: held }, point).length === 0;
+  if (!valid || better * (evaluate(objective.terms, point) - incumbentValue) < step - 0.5) return { point: null, complete: false, nodes: found.nodes, stalled: found.stalled };
+  return { point, complete: found.complete, nodes: found.nodes, stalled: found.stalled };
 }
 
 /**

@@ -28,6 +28,28 @@ export interface BackendOptions {
    * this: the sign of a simplex cycling on a degenerate vertex, which would run to the deadline.
    */
   maxPivotsPerSimplex?: number;
+  /** Run our branch and bound on the model in the thread (lp-worker.mjs searchTree) instead of solving it. */
+  search?: TreeSearch;
+}
+
+/** What the thread's branch and bound needs besides the LP; see lp-worker.mjs searchTree. */
+export interface TreeSearch {
+  integers: string[];
+  tiers: Record<string, number>;
+  step: number;
+  /** The incumbent's objective in the library's minimising form. */
+  incumbent: number;
+  nodeLimit: number;
+}
+
+/** The thread's branch and bound's answer. */
+export interface TreeSearchResult {
+  complete: boolean;
+  nodes: number;
+  /** Nodes skipped because their simplex stalled (the pivot limit). */
+  stalled: number;
+  /** The best point found that beats the incumbent by a step, by JSON variable name, or null. */
+  best: Record<string, number> | null;
 }
 
 interface SolverThread {
@@ -110,7 +132,7 @@ export function solveWithDeadline(model: JsLpModel, deadlineMs: number, options:
   const flag = new SharedArrayBuffer(4);
   const signal = new Int32Array(flag);
   const stopAt = performance.timeOrigin + performance.now() + budget;
-  getWorker().postMessage({ model, port: port2, flag, stopAt, maxPivotsPerSimplex: options.maxPivotsPerSimplex }, [port2]);
+  getWorker().postMessage({ model, port: port2, flag, stopAt, maxPivotsPerSimplex: options.maxPivotsPerSimplex, search: options.search }, [port2]);
   const waited = Atomics.wait(signal, 0, 0, budget + cutOffGraceMs(budget));
   const message = receiveMessageOnPort(port1);
   port1.close();
