@@ -89,14 +89,6 @@ const LAGRANGIAN_MS = 300;
 const NODE_LP_MS = 250;
 
 /**
- * The library's branch and cut gets this many times the last relaxation's time (at least the
- * floor) before our own branch and bound takes over: where one of its node LPs cycles, it
- * would never answer (random 10-enclave company 17, the stand-in level: 10 s without an answer;
- * ours proves it in 200 ms).
- */
-const LIBRARY_SEARCH_FACTOR = 40;
-const LIBRARY_SEARCH_FLOOR_MS = 100;
-/**
  * A simplex that pivots more than this many times its model's rows and columns is taken to
  * cycle and stopped (javascript-lp-solver's own cycle check sees only cycles of length 1, and
  * its phase 1 falls back to Bland's rule without an iteration limit). Healthy ones take far
@@ -106,9 +98,10 @@ const LIBRARY_SEARCH_FLOOR_MS = 100;
  * simplex started from the root's tableau): 0.06, 0.31 and 0.63.
  *
  * Stopped, a relaxation is tried again perturbed at once instead of at its time cap (14-enclave
- * company 6: the target shortfall's relaxation cycled for 2 s), and the library's search hands
- * over to ours (10-enclave company 17's stand-in level cycled in its first simplex; company 5's
- * went on for the whole 186 ms it was given, where ours then needed 3 nodes).
+ * company 6: the target shortfall's relaxation cycled for 2 s); a node of our branch and bound
+ * is skipped (and retried perturbed by the search that rebuilds each node); the library's
+ * search gives up instead of running to its deadline (10-enclave company 17's stand-in level
+ * cycled in its first simplex: no answer in 10 s).
  */
 const PIVOTS_PER_SIZE = { lp: 3, search: 1 } as const;
 
@@ -358,8 +351,8 @@ export function boundFixings(model: LinearModel, objective: Objective): Map<stri
  * 2. otherwise bound it: the relaxation (the moves level folded into the next one), rounded to
  *    the integer side, and the Lagrangian bound where the fold is weak; rounding heuristics
  *    on the relaxation (dive) look for a point that reaches the bound;
- * 3. if none does, the library's branch and cut briefly, then our branch and bound, then the
- *    library's again for the rest, each asking for a point strictly better by at least a step
+ * 3. if none does, our branch and bound (in the solver thread), then the library's branch and
+ *    cut for any time left, each asking for a point strictly better by at least a step
  *    (levelStep: at integer points a level takes only multiples of it, so nothing lies in
  *    between); "infeasible" proves the point optimal. A level's proof search stops at half
  *    the time left, so the levels below still get their turn;
@@ -538,12 +531,6 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       const improved = improveByNeighbourhoods(model, objective, held, fixed, best, performance.now() + (searchUntil - performance.now()) * NEIGHBOURHOOD_SHARE, NEIGHBOURHOOD_FAILURES);
       nodes += improved.solves;
       if (improved.point !== null) adopt(improved.point);
-    }
-    if (!proven && lpBound !== null) {
-      // The library's search first, briefly: where its node LPs answer, it is the faster
-      // (generated 40, a site's moves level: 145 ms against 352 ms and 95 nodes of ours).
-      // Tried and dropped: 12 nodes of ours before it (small trees closed cheaply): slower.
-      proven = librarySearch(Math.min(searchUntil, performance.now() + Math.max(LIBRARY_SEARCH_FLOOR_MS, LIBRARY_SEARCH_FACTOR * (lastRelaxationMs ?? 0))));
     }
     if (!proven && lpBound !== null) {
       // Our own depth-first branch and bound, pruning on the rounded relaxation, branching on

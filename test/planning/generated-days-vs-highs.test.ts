@@ -8,10 +8,10 @@
  * coverage). Before, with 5 s each, none of the four was proven; now each takes about half a
  * second on a quiet machine, so the 5 s budget leaves a wide margin for a busy CI machine.
  *
- * Seeds 17 (plan) and 13 (re-plan) guard the library's branch and cut, which now searches
- * first: on 17's stand-in level its first simplex cycles (the pivot limit must hand over to our
- * own branch and bound: the library alone gave no answer in 10 s), and on 13's minimum
- * shortfall it took 2,257 nodes without a proof when its cutoff let half a step through.
+ * Seeds 17 (plan) and 13 (re-plan) guard the searches that prove a level: on 17's stand-in
+ * level the library's branch and cut cycles in its first simplex (searching with it alone
+ * gave no answer in 10 s), and on 13's minimum shortfall it took 2,257 nodes without a proof
+ * when its cutoff let half a step through.
  */
 import { describe, expect, it } from "vitest";
 import { withLateSickCall } from "../../bench/instances.ts";
