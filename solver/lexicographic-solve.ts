@@ -539,12 +539,13 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       // coaches before workers, in the solver thread on the library's tableau (each node goes on
       // from its parent's). A node whose simplex stalled is skipped there; the search here, which
       // rebuilds every node's model, retries such a node perturbed.
-      const inThread = branchAndBoundInThread(model, objective, held, fixed, value, searchUntil, best);
+      const levelSearch = (): LevelSearch => ({ model, objective, held, fixed, incumbentValue: value, deadline: searchUntil, start: best });
+      const inThread = branchAndBoundInThread(levelSearch());
       nodes += inThread.nodes;
       if (inThread.point !== null) adopt(inThread.point);
       proven = inThread.complete || Math.abs(value - bound) < 1e-7 || reachesLpBound();
       if (!proven && inThread.stalled > 0) {
-        const search = branchAndBound(model, objective, held, fixed, value, searchUntil, best);
+        const search = branchAndBound(levelSearch());
         nodes += search.nodes;
         if (search.point !== null) adopt(search.point);
         proven = search.complete || Math.abs(value - bound) < 1e-7 || reachesLpBound();
@@ -741,22 +742,30 @@ function exactPoint(model: LinearModel, objective: Objective, rows: Row[], fixed
   return point;
 }
 
+/** What a search for a better point of one level is given. */
+export interface LevelSearch {
+  model: LinearModel;
+  /** The level (or the folded level) being searched. */
+  objective: Objective;
+  /** The rows holding the levels above. */
+  held: Row[];
+  /** Variables substituted out at these values. */
+  fixed: Map<string, number>;
+  /** The incumbent's value of `objective`: only points better by a step count. */
+  incumbentValue: number;
+  deadline: number;
+  /** The incumbent: where every LP starts (toJsLpModel). */
+  start: Map<string, number>;
+}
+
 /**
  * Depth-first branch and bound on the relaxation, for one level: finds points better than
  * `incumbentValue` and proves there are none. A node is pruned when its relaxation, rounded
  * to the integer side, is no better than the incumbent — the rounding is what the library's
  * own search lacks. `complete` means the whole tree was searched before the deadline.
  */
-export function branchAndBound(
-  model: LinearModel,
-  objective: Objective,
-  held: Row[],
-  fixed: Map<string, number>,
-  incumbentValue: number,
-  deadline: number,
-  start?: Map<string, number>,
-  nodeLimit = 2000,
-): { point: Map<string, number> | null; complete: boolean; nodes: number } {
+export function branchAndBound(search: LevelSearch, nodeLimit = 2000): { point: Map<string, number> | null; complete: boolean; nodes: number } {
+  const { model, objective, held, fixed, incumbentValue, deadline, start } = search;
   const sign = objective.sense === "min" ? 1 : -1;
   let bestValue = incumbentValue;
   let bestPoint: Map<string, number> | null = null;
@@ -824,16 +833,8 @@ export function branchAndBound(
  * row here. `complete` is false when the time or the node limit ran out, or when a simplex
  * stalled (`stalled`: such a node is skipped, not retried perturbed as branchAndBound does).
  */
-export function branchAndBoundInThread(
-  model: LinearModel,
-  objective: Objective,
-  held: Row[],
-  fixed: Map<string, number>,
-  incumbentValue: number,
-  deadline: number,
-  start: Map<string, number>,
-  nodeLimit = 20_000,
-): { point: Map<string, number> | null; complete: boolean; nodes: number; stalled: number } {
+export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000): { point: Map<string, number> | null; complete: boolean; nodes: number; stalled: number } {
+  const { model, objective, held, fixed, incumbentValue, deadline, start } = search;
   const remaining = deadline - performance.now();
   if (remaining <= 1) return { point: null, complete: false, nodes: 0, stalled: 0 };
   const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed, 0, start);

@@ -7,18 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { branchAndBoundInThread } from "../../solver/lexicographic-solve.ts";
 import { addRow, addVariable, emptyModel, evaluate, violatedRows, type LinearModel, type Objective } from "../../solver/linear-model.ts";
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from "../generators/seeded-random.ts";
 
 interface Instance {
   model: LinearModel;
@@ -28,8 +17,8 @@ interface Instance {
 
 /** Six integer variables (upper 1–3), three packing rows, an objective whose coefficients are multiples of `step`. */
 function instance(seed: number): Instance {
-  const next = random(seed);
-  const pick = (n: number) => Math.floor(next() * n);
+  const random = createRandom(seed);
+  const pick = (n: number) => random.int(0, n - 1);
   const model = emptyModel();
   const names = Array.from({ length: 6 }, (_, i) => `x${i}`);
   for (const name of names) addVariable(model, name, { upper: 1 + pick(3), integer: true });
@@ -38,7 +27,7 @@ function instance(seed: number): Instance {
     if (terms.size > 0) addRow(model, `row${r}`, terms, "<=", 3 + pick(7));
   }
   const step = 1 + pick(2);
-  const sense = next() < 0.5 ? "min" : "max";
+  const sense = random.chance(0.5) ? "min" : "max";
   const objective: Objective = { name: "level", sense, terms: new Map(names.map((name) => [name, step * (pick(9) - 4)])), range: 100 };
   model.objectives.push(objective);
   // Every point of the box that keeps the rows.
@@ -66,7 +55,7 @@ describe("branchAndBoundInThread", () => {
     // Start from a feasible point with a variable at its upper bound where there is one (the
     // LP start complements it), else from the first feasible point.
     const start = points.find((point) => [...point].some(([name, v]) => v === model.variables.get(name)!.upper && v > 0) && value(point) !== optimum) ?? points[0]!;
-    const search = branchAndBoundInThread(model, objective, [], new Map(), value(start), performance.now() + 30_000, start);
+    const search = branchAndBoundInThread({ model, objective, held: [], fixed: new Map(), incumbentValue: value(start), deadline: performance.now() + 30_000, start });
     expect(search.complete).toBe(true);
     if (value(start) === optimum) {
       expect(search.point).toBeNull();
@@ -81,7 +70,7 @@ describe("branchAndBoundInThread", () => {
     const { model, objective, points } = instance(7);
     const better = objective.sense === "max" ? 1 : -1;
     const best = points.reduce((a, b) => (better * (evaluate(objective.terms, b) - evaluate(objective.terms, a)) > 0 ? b : a));
-    const search = branchAndBoundInThread(model, objective, [], new Map(), evaluate(objective.terms, best), performance.now() + 30_000, best);
+    const search = branchAndBoundInThread({ model, objective, held: [], fixed: new Map(), incumbentValue: evaluate(objective.terms, best), deadline: performance.now() + 30_000, start: best });
     expect(search).toMatchObject({ complete: true, point: null });
   }, 60_000);
 });
