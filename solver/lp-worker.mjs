@@ -2,12 +2,13 @@
 // the library checks its timeout only between branch-and-bound nodes, and one LP can run on
 // for minutes. Plain JavaScript so the thread needs no TypeScript loader.
 //
-// A job carries the wall-clock time it must stop at (`stopAt`), and may carry a pivot limit per
-// simplex (`maxPivotsPerSimplex`: a simplex that pivots past it is taken to cycle). The library has no such limit
-// for one LP, so the thread checks it before every simplex pivot (the library's Tableau
-// pivot, wrapped below) and gives the job up there: the thread stays alive and warm. The
-// caller's hard cut-off (terminating the thread) is then only a backstop for a job stuck
-// between pivots.
+// A job carries the wall-clock time it must stop at (`stopAt`), and may carry a pivot limit
+// per simplex (`maxPivotsPerSimplex`: a simplex that pivots past it is taken to cycle). The
+// library has no such limits for one LP, so the thread checks both before every simplex pivot
+// (the library's Tableau pivot, wrapped below) and gives the job up there: the thread stays
+// alive and warm. The caller's hard cut-off (terminating the thread) is then only a backstop
+// for a job stuck between pivots. A job may also ask for our branch and bound on the model
+// (`search`, see searchTree) instead of the library's solve.
 //
 // A thread started as a spare (workerData.warm) first solves a few models shaped like a day's
 // (placements in one-place rows, headcount and ratio rows, some integer), so that V8 has
@@ -97,10 +98,11 @@ const INTEGRALITY = 1e-6;
  * from there (the child searched right after its parent from the tableau as it is, the other
  * from a copy kept for it; the library's own branch and cut re-solves every node from the
  * root), so a node costs a few pivots instead of a model built, sent and set up anew (0.3-0.5
- * ms a node against about 3 ms on a 14-enclave company's moves level). The rules are the caller's (lexicographic-solve.ts
- * branchAndBound): branch on the fractional variable of the highest tier, the most fractional
- * within it, the side nearer the relaxation first; prune a node whose relaxation, rounded up
- * to the level's step, is no better than the incumbent by a whole step.
+ * ms a node against about 3 ms on a 14-enclave company's moves level). The rules are the
+ * caller's (lexicographic-solve.ts branchAndBound): branch on the fractional variable of the
+ * highest tier, the most fractional within it, the side nearer the relaxation first; prune a
+ * node whose relaxation, rounded up to the level's step, is no better than the incumbent by a
+ * whole step.
  *
  * `model`: the LP (no `ints`); `search.integers`: the integer variables by name;
  * `search.tiers`: their tiers; `search.step`; `search.incumbent`: the incumbent's objective in
@@ -132,9 +134,9 @@ function searchTree(model, search) {
     return row === -1 ? 0 : tableau.matrix[row * tableau.width + tableau.rhsColumn];
   };
   // A node: its cuts (all bounds from the root) and where its simplex starts. "current": the
-  // tableau as its parent left it (the child searched right after its parent); a saved copy of
-  // the parent (the other child, searched later), plus its own new cut; or null: the root with
-  // all its cuts (when the saved copies would take too much memory).
+  // tableau as its parent left it (the child pushed last, so popped right after its parent);
+  // a saved copy of the parent (the other child, searched later), plus its own new cut; or
+  // null: the root with all its cuts (when the saved copies would take too much memory).
   let savedBytes = 0;
   const stack = [{ cuts: [], from: null, cut: null }];
   while (stack.length > 0) {
@@ -160,11 +162,10 @@ function searchTree(model, search) {
       tableau.simplex();
     } catch (error) {
       if (error === STALLED) {
-        // Skipped: the tableau is left mid-simplex, so a child waiting for it must start over.
+        // Skipped. The tableau is left mid-simplex, but no node waits for it: the next one
+        // starts from a saved copy or the root.
         result.complete = false;
         result.stalled++;
-        const next = stack[stack.length - 1];
-        if (next && next.from === "current") next.from = null;
         continue;
       }
       if (error === STOPPED) {
@@ -173,24 +174,13 @@ function searchTree(model, search) {
       }
       throw error;
     }
-    const dropWaitingChild = () => {
-      const next = stack[stack.length - 1];
-      if (next && next.from === "current") next.from = null;
-    };
-    if (tableau.feasible !== true) {
-      dropWaitingChild();
-      continue;
-    }
+    if (tableau.feasible !== true) continue;
     if (tableau.bounded === false) {
       result.complete = false;
-      dropWaitingChild();
       continue;
     }
     const bound = Math.ceil(tableau.evaluation / step - 1e-6) * step;
-    if (bound > incumbent - step + 1e-6 * step) {
-      dropWaitingChild();
-      continue;
-    }
+    if (bound > incumbent - step + 1e-6 * step) continue;
     let chosen = -1;
     let chosenValue = 0;
     let bestScore = -1;
@@ -210,7 +200,6 @@ function searchTree(model, search) {
       const point = {};
       for (const variable of tableau.model.variables) point[variable.id] = valueOf(variable.index);
       result.best = point;
-      dropWaitingChild();
       continue;
     }
     const keep = (type) => node.cuts.filter((cut) => cut.varIndex !== chosen || cut.type !== type);
