@@ -451,25 +451,14 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       const remaining = until - performance.now();
       if (remaining <= 1) return false;
       const step = levelStep(model, objective);
+      // One step better is the trivial bound: fix the level's terms there instead of a cutoff row.
       const reachesBound = Math.abs(value + better * step - bound) < 1e-7;
       const attemptFixed = reachesBound ? new Map([...fixed, ...boundFixings(model, objective)]) : fixed;
       const cutoff: Row[] = reachesBound ? [] : [improvementRow(objective, value, step)];
-      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...cutoff], attemptFixed, 0, best);
-      // The fixings contradict a row: no point reaches the bound, the current one is optimal.
-      if (jsModel === null) return true;
-      jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
-      const callStart = performance.now();
-      const answer = solveLp(jsModel, remaining);
+      const search = exactSearch(model, objective, [...held, ...cutoff], attemptFixed, remaining, best);
       nodes++;
-      if (answer.status !== "solved") return false;
-      // Its own timeout (90% of the budget) returns the best point so far, not a proof.
-      const timedOut = performance.now() - callStart >= remaining * 0.9 - 1;
-      if (answer.result["feasible"] !== true) return !timedOut;
-      const values = readValues(model, answer.result, jsModel, attemptFixed);
-      const point = roundIntegers(model, values);
-      if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return false;
-      adopt(point);
-      return proven || !timedOut;
+      if (search.point !== null) adopt(search.point);
+      return proven || search.complete;
     };
     // Large models: the dense simplex cannot solve the whole relaxation in time, so first
     // improve the point neighbourhood by neighbourhood (exact small solves).
@@ -733,18 +722,28 @@ function dive(
 /**
  * The library's exact (integer) answer for `objective` under `rows` with `fixed` variables
  * substituted out, within `ms`: a point that is integral and keeps every row of the model, or
- * null (no answer in time, infeasible, or an answer that fails the checks).
+ * null (no answer in time, infeasible, or an answer that fails the checks). `complete`: the
+ * library's branch and cut finished before its own timeout (90% of `ms`, after which it
+ * returns its best point so far) without stalling, so a point is optimal under `rows` and
+ * no point means there is none; a contradiction between the fixings and a row is complete too.
  */
-function exactPoint(model: LinearModel, objective: Objective, rows: Row[], fixed: Map<string, number>, ms: number, start: Map<string, number>): Map<string, number> | null {
+function exactSearch(model: LinearModel, objective: Objective, rows: Row[], fixed: Map<string, number>, ms: number, start: Map<string, number>): { point: Map<string, number> | null; complete: boolean } {
   const jsModel = toJsLpModel(model, objective.terms, objective.sense, rows, fixed, 0, start);
-  if (jsModel === null) return null;
+  if (jsModel === null) return { point: null, complete: true };
   jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
+  const callStart = performance.now();
   const answer = solveLp(jsModel, ms);
-  if (answer.status !== "solved" || answer.result["feasible"] !== true) return null;
+  if (answer.status !== "solved") return { point: null, complete: false };
+  const complete = performance.now() - callStart < ms * 0.9 - 1;
+  if (answer.result["feasible"] !== true) return { point: null, complete };
   const values = readValues(model, answer.result, jsModel, fixed);
   const point = roundIntegers(model, values);
-  if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return null;
-  return point;
+  if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return { point: null, complete: false };
+  return { point, complete };
+}
+
+function exactPoint(model: LinearModel, objective: Objective, rows: Row[], fixed: Map<string, number>, ms: number, start: Map<string, number>): Map<string, number> | null {
+  return exactSearch(model, objective, rows, fixed, ms, start).point;
 }
 
 /** What a search for a better point of one level is given. */
