@@ -12,7 +12,7 @@
  */
 import type { Model as JsLpModel } from "javascript-lp-solver";
 import { solveWithDeadline, type BackendAnswer, type TreeSearchResult } from "./lp-backend.ts";
-import { evaluate, gcd, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
+import { evaluate, gcd, rowsByVariable, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
 
 export interface LevelResult {
   name: string;
@@ -105,11 +105,15 @@ const NODE_LP_MS = 250;
  */
 const PIVOTS_PER_SIZE = { lp: 3, search: 1 } as const;
 
+/** A JSON model's rows and columns: what PIVOTS_PER_SIZE is counted against. */
+function modelSize(jsModel: JsLpModel): number {
+  return Object.keys(jsModel.constraints).length + Object.keys(jsModel.variables).length;
+}
+
 /** One LP, or the library's branch and cut when the model has integers, with its deadline and its pivot limit. */
 function solveLp(jsModel: JsLpModel, ms: number): BackendAnswer {
-  const size = Object.keys(jsModel.constraints).length + Object.keys(jsModel.variables).length;
   const search = jsModel.ints !== undefined && Object.keys(jsModel.ints).length > 0;
-  return solveWithDeadline(jsModel, ms, { maxPivotsPerSimplex: (search ? PIVOTS_PER_SIZE.search : PIVOTS_PER_SIZE.lp) * size });
+  return solveWithDeadline(jsModel, ms, { maxPivotsPerSimplex: (search ? PIVOTS_PER_SIZE.search : PIVOTS_PER_SIZE.lp) * modelSize(jsModel) });
 }
 
 /** The share of the time left that one level's proof search may use (see searchUntil). */
@@ -287,14 +291,7 @@ export interface ShortfallSlack {
 }
 
 export function shortfallSlacks(model: LinearModel): ShortfallSlack[] {
-  const rowsOf = new Map<string, Row[]>();
-  for (const row of model.rows) {
-    for (const name of row.terms.keys()) {
-      const list = rowsOf.get(name);
-      if (list) list.push(row);
-      else rowsOf.set(name, [row]);
-    }
-  }
+  const rowsOf = rowsByVariable(model.rows);
   const slacks: ShortfallSlack[] = [];
   for (const variable of model.variables.values()) {
     if (variable.integer) continue;
@@ -478,8 +475,9 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         objective = above ? foldLevels(above, level) : level;
         held = heldRows(attempt.slack, above);
         const left = deadline - performance.now();
-        // A short budget is not split: a cut-off attempt costs the solver thread (terminated,
-        // replaced by a colder one), so the first attempt may use up to RELAXATION_FLOOR_MS whole.
+        // A short budget is not split: the first attempt may use up to RELAXATION_FLOOR_MS whole.
+        // (Chosen when an attempt that ran out of time cost the solver thread its compiled code;
+        // the thread now stops such an attempt itself and stays warm. Not measured again since.)
         // All attempts together stay within the level's search time, not the levels' below:
         // where every attempt stalls (generated 80, a site's minimum-shortfall level under its
         // coverage hold row), those still get half of the time.
@@ -596,8 +594,8 @@ function relaxationAttempts(canFold: boolean): { fold: boolean; slack: number; r
   const relax = RELAXATION_PERTURBATION;
   return [
     ...(canFold ? [{ fold: true, slack: first, relax: 0, share: 1 / 2, capMs: 4000, last: false }] : []),
-    // Half the time left for the first exact attempt: a cut-off attempt also costs the solver
-    // thread its compiled code (it is terminated), so cutting early makes the next one slower.
+    // Half the time left for the first exact attempt (chosen when an attempt cut off cost the
+    // solver thread its compiled code, before the thread stopped attempts itself).
     { fold: false, slack: first, relax: 0, share: 1 / 2, capMs: 2000, last: false },
     { fold: false, slack: first, relax, share: 1 / 2, capMs: 2000, last: false },
     { fold: false, slack: first, relax: LARGER_PERTURBATIONS[0], share: 1 / 2, capMs: 2000, last: false },
@@ -863,7 +861,7 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
   const tiers = branchingPriority(model, objective, held);
   const integers = [...tiers.keys()].filter((name) => !fixed.has(name));
   const answer = solveWithDeadline(jsModel, remaining, {
-    maxPivotsPerSimplex: PIVOTS_PER_SIZE.lp * (Object.keys(jsModel.constraints).length + Object.keys(jsModel.variables).length),
+    maxPivotsPerSimplex: PIVOTS_PER_SIZE.lp * modelSize(jsModel),
     search: {
       integers,
       tiers: Object.fromEntries(integers.map((name) => [name, tiers.get(name)!])),
@@ -936,14 +934,7 @@ export function improveByNeighbourhoods(
   until: number,
   maxFailures = Infinity,
 ): { point: Map<string, number> | null; solves: number } {
-  const rowsOf = new Map<string, Row[]>();
-  for (const row of [...model.rows, ...held]) {
-    for (const name of row.terms.keys()) {
-      const list = rowsOf.get(name);
-      if (list) list.push(row);
-      else rowsOf.set(name, [row]);
-    }
-  }
+  const rowsOf = rowsByVariable([...model.rows, ...held]);
   const better = objective.sense === "max" ? 1 : -1;
   const step = levelStep(model, objective);
   let best = start;

@@ -96,6 +96,19 @@ export function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
+/** The rows each variable appears in. */
+export function rowsByVariable(rows: readonly Row[]): Map<string, Row[]> {
+  const rowsOf = new Map<string, Row[]>();
+  for (const row of rows) {
+    for (const name of row.terms.keys()) {
+      const list = rowsOf.get(name);
+      if (list) list.push(row);
+      else rowsOf.set(name, [row]);
+    }
+  }
+  return rowsOf;
+}
+
 /** A point's values for a (part) model's variables only; missing ones are 0. */
 export function restrictPoint(values: Map<string, number>, model: LinearModel): Map<string, number> {
   return new Map([...model.variables.keys()].map((name) => [name, values.get(name) ?? 0]));

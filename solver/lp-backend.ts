@@ -116,7 +116,7 @@ function replaceWorker(): void {
  * call within one pivot of the deadline (at most a few milliseconds on the largest day
  * models); what is still running after this is stuck outside the simplex.
  */
-export function cutOffGraceMs(budgetMs: number): number {
+function cutOffGraceMs(budgetMs: number): number {
   return Math.max(25, budgetMs * 0.1);
 }
 
