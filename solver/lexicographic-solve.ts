@@ -155,6 +155,8 @@ export function toJsLpModel(
   const constraints: Record<string, { min?: number; max?: number }> = {};
   const ints: Record<string, 1> = {};
   const complemented = new Map<string, number>();
+  /** The upper bound each variable gets as a row of its own (x ≤ upper, or x′ ≤ upper complemented). */
+  const boundRows = new Map<string, number>();
   for (const variable of model.variables.values()) {
     if (fixed.has(variable.name)) continue;
     variables[variable.name] = {};
@@ -164,16 +166,11 @@ export function toJsLpModel(
     if (atUpper) complemented.set(variable.name, upper);
     // x ≤ upper is a row unless another row implies it; complemented, x ≥ 0 becomes x′ ≤ upper,
     // which no other row implies.
-    if (atUpper || (Number.isFinite(upper) && !variable.upperImplied)) {
-      const rowName = `ub_${variable.name}`;
-      constraints[rowName] = { max: upper };
-      variables[variable.name]![rowName] = 1;
-    }
+    if (atUpper || (Number.isFinite(upper) && !variable.upperImplied)) boundRows.set(variable.name, upper);
   }
   const allRows = [...model.rows, ...extraRows];
   let contradiction = false;
   allRows.forEach((row, r) => {
-    const rowName = `r${r}`;
     let rhs = row.rhs;
     const terms: [string, number][] = [];
     for (const [name, coefficient] of row.terms) {
@@ -192,9 +189,27 @@ export function toJsLpModel(
     // A relaxing perturbation of the model's own rows (never of the extra rows: branching
     // bounds and cutoffs stay exact), different per row; see RELAXATION_PERTURBATION.
     if (relax > 0 && r < model.rows.length) rhs += (row.sense === "<=" ? 1 : -1) * relax * (1 + ((r * 7919) % 997) / 997);
+    // As "≤" (a "≥" row negated), to see whether the library needs the row at all.
+    const sign = row.sense === "<=" ? 1 : -1;
+    if (isRedundantRow(terms, sign * rhs, sign, boundRows)) return;
+    if (terms.length === 1) {
+      // A bound on one variable that has a bound row already: the tighter of the two, one row.
+      const [name, coefficient] = terms[0]!;
+      const bound = boundRows.get(name);
+      if (bound !== undefined && sign * coefficient > 0) {
+        boundRows.set(name, Math.min(bound, rhs / coefficient));
+        return;
+      }
+    }
+    const rowName = `r${r}`;
     constraints[rowName] = row.sense === "<=" ? { max: rhs } : { min: rhs };
     for (const [name, coefficient] of terms) variables[name]![rowName] = coefficient;
   });
+  for (const [name, upper] of boundRows) {
+    const rowName = `ub_${name}`;
+    constraints[rowName] = { max: upper };
+    variables[name]![rowName] = 1;
+  }
   if (contradiction) return null;
   // A complemented variable's objective term changes sign (plus a constant, which no caller
   // reads: they evaluate the objective on the values mapped back).
@@ -205,6 +220,25 @@ export function toJsLpModel(
   const jsModel: JsLpModel = { optimize: "__objective", opType: sense, constraints, variables, ints, options: { presolve: false } };
   if (complemented.size > 0) complementsOf.set(jsModel, complemented);
   return jsModel;
+}
+
+/**
+ * Whether a row Σ aᵢxᵢ ≤ b (`sign` −1: the row was "≥" and is given negated) holds at every
+ * point within the variables' bound rows (x ≥ 0, x ≤ `boundRows`). The library keeps every row
+ * in its dense tableau, and each costs every pivot; on a site with most of its people fixed,
+ * a fifth of the rows had become "−x ≤ 0" (generated 40). Only bounds the JSON model states as
+ * rows count: an implied upper bound (`upperImplied`) may be implied by this very row.
+ */
+function isRedundantRow(terms: [string, number][], rhs: number, sign: 1 | -1, boundRows: Map<string, number>): boolean {
+  let most = 0;
+  for (const [name, coefficient] of terms) {
+    const a = sign * coefficient;
+    if (a <= 0) continue;
+    const upper = boundRows.get(name);
+    if (upper === undefined) return false;
+    most += a * upper;
+  }
+  return most <= rhs + 1e-9;
 }
 
 /**

@@ -9,7 +9,7 @@ import { scenarioSchema } from "../../src/scenario/schema.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { boundFixings, readValues, toJsLpModel } from "../../solver/lexicographic-solve.ts";
-import { evaluate, violatedRows } from "../../solver/linear-model.ts";
+import { addRow, addVariable, emptyModel, evaluate, violatedRows } from "../../solver/linear-model.ts";
 import { solveWithDeadline } from "../../solver/lp-backend.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
 
@@ -45,5 +45,55 @@ describe("a relaxation started at the greedy start", () => {
     expect(broken(fromZero.values)).toEqual([]);
     expect(broken(fromStart.values)).toEqual([]);
     expect(evaluate(moves.terms, fromStart.values)).toBeCloseTo(evaluate(moves.terms, fromZero.values), 6);
+  });
+});
+
+describe("rows the library need not carry", () => {
+  // x, y ≤ 4 (bound rows); z ≤ 3, implied by the row z ≤ 3 itself; w ≤ 5, implied by w + x ≤ 5.
+  const model = emptyModel();
+  addVariable(model, "x", { upper: 4, integer: true });
+  addVariable(model, "y", { upper: 4, integer: true });
+  addVariable(model, "z", { upper: 3, integer: true, upperImplied: true });
+  addVariable(model, "w", { upper: 5, integer: true, upperImplied: true });
+  addRow(model, "x + y ≤ 9", new Map([["x", 1], ["y", 1]]), "<=", 9);
+  addRow(model, "x − y ≥ −6", new Map([["x", 1], ["y", -1]]), ">=", -6);
+  addRow(model, "y ≤ 2.5", new Map([["y", 2]]), "<=", 5);
+  addRow(model, "z ≤ 3", new Map([["z", 1]]), "<=", 3);
+  addRow(model, "w + x ≤ 5", new Map([["w", 1], ["x", 1]]), "<=", 5);
+  addRow(model, "x + y + z ≥ 2", new Map([["x", 1], ["y", 1], ["z", 1]]), ">=", 2);
+  model.objectives.push({ name: "most", sense: "max", terms: new Map([["x", 1], ["y", 1], ["z", 1], ["w", 1]]), range: 16 });
+  const objective = model.objectives[0]!;
+  const rowsOf = (jsModel: ReturnType<typeof toJsLpModel>) =>
+    Object.fromEntries(Object.entries(jsModel!.constraints).map(([name, bounds]) => [name, { ...bounds, terms: Object.entries(jsModel!.variables).filter(([, column]) => column[name] !== undefined).map(([variable, column]) => `${column[name]}${variable}`).join(" ") }]));
+
+  it("when a row holds wherever the bound rows hold, or bounds one variable that has a bound row, then it is left out or merged into that bound", () => {
+    expect(rowsOf(toJsLpModel(model, objective.terms, "max", []))).toEqual({
+      // x + y ≤ 9 and x − y ≥ −6 hold for any x, y in [0, 4]: gone. 2y ≤ 5 tightens y ≤ 4 to 2.5.
+      r3: { max: 3, terms: "1z" },
+      r4: { max: 5, terms: "1x 1w" },
+      r5: { min: 2, terms: "1x 1y 1z" },
+      ub_x: { max: 4, terms: "1x" },
+      ub_y: { max: 2.5, terms: "1y" },
+    });
+  });
+
+  it("when a variable's upper bound is implied by a row, then that row stays, also when it is the variable's only row", () => {
+    // With x fixed at 0, w + x ≤ 5 becomes w ≤ 5: it is what bounds w, so it stays.
+    const rows = rowsOf(toJsLpModel(model, objective.terms, "max", [], new Map([["x", 0]])));
+    expect(rows["r3"]).toEqual({ max: 3, terms: "1z" });
+    expect(rows["r4"]).toEqual({ max: 5, terms: "1w" });
+    const jsModel = toJsLpModel(model, objective.terms, "max", [], new Map([["x", 0]]))!;
+    delete jsModel.ints;
+    const answer = solveWithDeadline(jsModel, 10_000);
+    // y = 2.5, z = 3, w = 5: without the row, w would be unbounded.
+    expect(answer.status === "solved" && answer.result["result"]).toBe(10.5);
+  });
+
+  it("when rows are left out, then the relaxation's optimum is the same as with every row", () => {
+    const jsModel = toJsLpModel(model, objective.terms, "max", [])!;
+    delete jsModel.ints;
+    const answer = solveWithDeadline(jsModel, 10_000);
+    // x = 4, y = 2.5, z = 3, w = 1: w + x ≤ 5 and the bounds bind.
+    expect(answer.status === "solved" && answer.result["result"]).toBe(10.5);
   });
 });
