@@ -2,9 +2,9 @@
 // the library checks its timeout only between branch-and-bound nodes, and one LP can run on
 // for minutes. Plain JavaScript so the thread needs no TypeScript loader.
 //
-// A job carries the wall-clock time it must stop at (`stopAt`), and may carry a pivot limit
-// per simplex (`maxPivotsPerSimplex`: a simplex that pivots past it is taken to cycle). The
-// library has no such limits for one LP, so the thread checks both before every simplex pivot
+// A job carries its model as JSON text, the wall-clock time it must stop at (`stopAt`), and
+// may carry a pivot limit per simplex (`maxPivotsPerSimplex`: a simplex that pivots past it is
+// taken to cycle). The library has no such limits for one LP, so the thread checks both before every simplex pivot
 // (the library's Tableau pivot, wrapped below) and gives the job up there: the thread stays
 // alive and warm. The caller's hard cut-off (terminating the thread) is then only a backstop
 // for a job stuck between pivots. A job may also ask for our branch and bound on the model
@@ -299,7 +299,8 @@ if (workerData && workerData.ready) {
   Atomics.store(ready, 0, 1);
 }
 
-parentPort.on("message", ({ model, port, flag, stopAt: jobStopAt, maxPivotsPerSimplex, search }) => {
+parentPort.on("message", ({ model: text, port, flag, stopAt: jobStopAt, maxPivotsPerSimplex, search }) => {
+  const model = JSON.parse(text);
   let reply;
   stopAt = typeof jobStopAt === "number" ? jobStopAt : Infinity;
   pivotLimit = typeof maxPivotsPerSimplex === "number" ? maxPivotsPerSimplex : Infinity;
