@@ -461,6 +461,8 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     // The LP relaxation's optimum, rounded to the integer side, bounds the level: a point that
     // reaches it is optimal with no branching at all.
     let lpBound: number | null = null;
+    /** The JSON model of the level's relaxation, when it was solved with exact rows. */
+    let relaxationModel: JsLpModel | null = null;
     // The relaxation's value of this level itself (not folded), when it was solved.
     let lpValue: number | null = null;
     const reachesLpBound = () => lpBound !== null && (objective.sense === "max" ? value >= lpBound - 1e-7 : value <= lpBound + 1e-7);
@@ -505,6 +507,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     if (!proven) {
       let relaxation: ReturnType<typeof solveRelaxation> = null;
       for (const attempt of relaxationAttempts(foldable !== null)) {
+        relaxationModel = null;
         above = attempt.fold ? foldable : null;
         objective = above ? foldLevels(above, level) : level;
         held = heldRows(attempt.slack, above);
@@ -524,6 +527,8 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         relaxation = solveRelaxation(model, objective, held, fixed, share, attempt.relax, best);
         if (relaxation !== null) {
           lastRelaxationMs = performance.now() - attemptStart;
+          // Exact rows (not loosened): the branch and bound may start from this LP as solved.
+          if (attempt.relax === 0) relaxationModel = relaxation.jsModel;
           break;
         }
       }
@@ -565,7 +570,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       // coaches before workers, in the solver thread on the library's tableau (each node goes on
       // from its parent's). A node whose simplex stalled is skipped there; the search here, which
       // rebuilds every node's model, retries such a node perturbed.
-      const levelSearch = (): LevelSearch => ({ model, objective, held, fixed, incumbentValue: value, deadline: searchUntil, start: best });
+      const levelSearch = (): LevelSearch => ({ model, objective, held, fixed, incumbentValue: value, deadline: searchUntil, start: best, relaxation: relaxationModel });
       const inThread = branchAndBoundInThread(levelSearch());
       nodes += inThread.nodes;
       if (inThread.point !== null) adopt(inThread.point);
@@ -676,7 +681,7 @@ function solveRelaxation(
   remaining: number,
   relax: number,
   start: Map<string, number>,
-): { bound: number; values: Map<string, number> } | null {
+): { bound: number; values: Map<string, number>; jsModel: JsLpModel } | null {
   if (remaining <= 1) return null;
   const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed, relax, start);
   if (jsModel === null) return null;
@@ -686,7 +691,7 @@ function solveRelaxation(
   const values = readValues(model, answer.result, jsModel, fixed);
   const lp = evaluate(objective.terms, values);
   // Level values are multiples of the level's step at integer points.
-  return { bound: roundBound(lp, objective.sense, levelStep(model, objective)), values };
+  return { bound: roundBound(lp, objective.sense, levelStep(model, objective)), values, jsModel };
 }
 
 /**
@@ -792,6 +797,12 @@ export interface LevelSearch {
   deadline: number;
   /** The incumbent: where every LP starts (toJsLpModel). */
   start: Map<string, number>;
+  /**
+   * The level's relaxation as last sent to the solver thread (same objective, held rows and
+   * fixings, exact rows), if any: branchAndBoundInThread sends that model again, so that the
+   * thread starts from the optimal tableau it kept instead of solving the LP once more.
+   */
+  relaxation?: JsLpModel | null;
 }
 
 /**
@@ -876,7 +887,7 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
   const { model, objective, held, fixed, incumbentValue, deadline, start } = search;
   const remaining = deadline - performance.now();
   if (remaining <= 1) return { point: null, complete: false, nodes: 0, stalled: 0 };
-  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed, 0, start);
+  const jsModel = search.relaxation ?? toJsLpModel(model, objective.terms, objective.sense, held, fixed, 0, start);
   // The fixings contradict a row: no point at all, so none better.
   if (jsModel === null) return { point: null, complete: true, nodes: 0, stalled: 0 };
   delete jsModel.ints;

@@ -134,8 +134,11 @@ export function solveWithDeadline(model: JsLpModel, deadlineMs: number, options:
   const stopAt = performance.timeOrigin + performance.now() + budget;
   // As JSON text: the thread parses it in about half the time structured cloning takes to
   // rebuild the model's many small objects (14-enclave plans: 1.7 -> 1.2 ms a call in all,
-  // about a quarter of an average call). Models hold finite numbers only (toJsLpModel).
-  getWorker().postMessage({ model: JSON.stringify(model), port: port2, flag, stopAt, maxPivotsPerSimplex: options.maxPivotsPerSimplex, search: options.search }, [port2]);
+  // about a quarter of an average call). Models hold finite numbers only (toJsLpModel). The
+  // options (the timeout differs per call) go apart, so that the same model is the same text:
+  // the thread's search reuses the relaxation it has just solved for it (lp-worker.mjs).
+  const { options: modelOptions, ...rest } = model;
+  getWorker().postMessage({ model: JSON.stringify(rest), options: modelOptions, port: port2, flag, stopAt, maxPivotsPerSimplex: options.maxPivotsPerSimplex, search: options.search }, [port2]);
   const waited = Atomics.wait(signal, 0, 0, budget + cutOffGraceMs(budget));
   const message = receiveMessageOnPort(port1);
   port1.close();

@@ -4,11 +4,11 @@
 //
 // A job carries its model as JSON text, the wall-clock time it must stop at (`stopAt`), and
 // may carry a pivot limit per simplex (`maxPivotsPerSimplex`: a simplex that pivots past it is
-// taken to cycle). The library has no such limits for one LP, so the thread checks both before every simplex pivot
-// (the library's Tableau pivot, wrapped below) and gives the job up there: the thread stays
-// alive and warm. The caller's hard cut-off (terminating the thread) is then only a backstop
-// for a job stuck between pivots. A job may also ask for our branch and bound on the model
-// (`search`, see searchTree) instead of the library's solve.
+// taken to cycle). The library has no such limits for one LP, so the thread checks both before
+// every simplex pivot (the library's Tableau pivot, wrapped below) and gives the job up there:
+// the thread stays alive and warm. The caller's hard cut-off (terminating the thread) is then
+// only a backstop for a job stuck between pivots. A job may also ask for our branch and bound
+// on the model (`search`, see searchTree) instead of the library's solve.
 //
 // A thread started as a spare (workerData.warm) first solves a few models shaped like a day's
 // (placements in one-place rows, headcount and ratio rows, some integer), so that V8 has
@@ -93,6 +93,13 @@ const SAVED_BYTES = 256 * 1024 * 1024;
 const INTEGRALITY = 1e-6;
 
 /**
+ * The last LP this thread solved to its optimum (a job without integers, not a search): its
+ * JSON text and its tableau as the simplex left it. A search for the same text (the level's
+ * relaxation, then its branch and bound) starts from it instead of solving the LP again.
+ */
+let lastRelaxation = null;
+
+/**
  * Matrices of snapshots no longer needed, reused by the next snapshot: a node's copy of its
  * parent then allocates nothing (allocating and collecting a fresh matrix per branching was a
  * third of the search's time on generated 40).
@@ -169,14 +176,20 @@ const SNAPSHOT_SPARE_ROWS = 48;
  * beats the incumbent by a step (by variable name), or null. A node whose simplex stalls (the
  * pivot limit) is skipped: the search is then not complete. At the deadline it stops.
  */
-function searchTree(model, search) {
+function searchTree(model, search, text) {
   const result = { complete: true, nodes: 0, stalled: 0, best: null };
   spareMatrices.length = 0; // another model's sizes
   let tableau;
   try {
-    solver.Solve(model);
-    tableau = solver.lastSolvedModel.tableau;
-    if (tableau.feasible !== true) return result;
+    if (lastRelaxation !== null && lastRelaxation.text === text) {
+      // The relaxation the caller has just solved for this level: its optimal tableau is the root.
+      tableau = lastRelaxation.tableau;
+    } else {
+      solver.Solve(model);
+      tableau = solver.lastSolvedModel.tableau;
+      if (tableau.feasible !== true) return result;
+    }
+    lastRelaxation = null; // the search changes the tableau
   } catch (error) {
     if (error === STOPPED) return { ...result, complete: false };
     if (error === STALLED) return { ...result, complete: false, stalled: 1 };
@@ -299,14 +312,25 @@ if (workerData && workerData.ready) {
   Atomics.store(ready, 0, 1);
 }
 
-parentPort.on("message", ({ model: text, port, flag, stopAt: jobStopAt, maxPivotsPerSimplex, search }) => {
+parentPort.on("message", ({ model: text, options, port, flag, stopAt: jobStopAt, maxPivotsPerSimplex, search }) => {
   const model = JSON.parse(text);
+  model.options = options;
   let reply;
   stopAt = typeof jobStopAt === "number" ? jobStopAt : Infinity;
   pivotLimit = typeof maxPivotsPerSimplex === "number" ? maxPivotsPerSimplex : Infinity;
   pivotsThisSimplex = 0;
   try {
-    reply = { ok: true, result: search ? searchTree(model, search) : solver.Solve(model) };
+    if (search) {
+      reply = { ok: true, result: searchTree(model, search, text) };
+    } else {
+      // An integer job (a dive's, the library's search) leaves the last relaxation be.
+      const relaxation = model.ints === undefined;
+      if (relaxation) lastRelaxation = null;
+      const result = solver.Solve(model);
+      const tableau = solver.lastSolvedModel.tableau;
+      if (relaxation && tableau.feasible === true) lastRelaxation = { text, tableau };
+      reply = { ok: true, result };
+    }
   } catch (error) {
     if (error === STOPPED) reply = { ok: false, stopped: "deadline" };
     else if (error === STALLED) reply = { ok: false, stopped: "pivots" };

@@ -64,7 +64,7 @@ describe("rows the library need not carry", () => {
   model.objectives.push({ name: "most", sense: "max", terms: new Map([["x", 1], ["y", 1], ["z", 1], ["w", 1]]), range: 16 });
   const objective = model.objectives[0]!;
   const rowsOf = (jsModel: ReturnType<typeof toJsLpModel>) =>
-    Object.fromEntries(Object.entries(jsModel!.constraints).map(([name, bounds]) => [name, { ...bounds, terms: Object.entries(jsModel!.variables).filter(([, column]) => column[name] !== undefined).map(([variable, column]) => `${column[name]}${variable}`).join(" ") }]));
+    Object.fromEntries(Object.entries(jsModel!.constraints).map(([name, bounds]) => [name, { ...(bounds as object), terms: Object.entries(jsModel!.variables).filter(([, column]) => column[name] !== undefined).map(([variable, column]) => `${column[name]}${variable}`).join(" ") }]));
 
   it("when a row holds wherever the bound rows hold, or bounds one variable that has a bound row, then it is left out or merged into that bound", () => {
     expect(rowsOf(toJsLpModel(model, objective.terms, "max", []))).toEqual({
