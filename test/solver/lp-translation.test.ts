@@ -9,7 +9,7 @@ import { scenarioSchema } from "../../src/scenario/schema.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { boundFixings, readValues, toJsLpModel } from "../../solver/lexicographic-solve.ts";
-import { addRow, addVariable, emptyModel, evaluate, violatedRows } from "../../solver/linear-model.ts";
+import { addRow, addVariable, emptyModel, evaluate, violatedRows, type Row } from "../../solver/linear-model.ts";
 import { solveWithDeadline } from "../../solver/lp-backend.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
 
@@ -95,5 +95,38 @@ describe("rows the library need not carry", () => {
     const answer = solveWithDeadline(jsModel, 10_000);
     // x = 4, y = 2.5, z = 3, w = 1: w + x ≤ 5 and the bounds bind.
     expect(answer.status === "solved" && answer.result["result"]).toBe(10.5);
+  });
+});
+
+describe("a shortfall the start has", () => {
+  // Two workers x, y (each ≤ 1) and a minimum of 3: the shortfall s covers the rest.
+  const model = emptyModel();
+  addVariable(model, "x", { upper: 1, integer: true });
+  addVariable(model, "y", { upper: 1, integer: true });
+  addVariable(model, "s", { upper: Infinity, integer: false });
+  addRow(model, "x + y + s ≥ 3", new Map([["x", 1], ["y", 1], ["s", 1]]), ">=", 3);
+  model.objectives.push({ name: "shortfall", sense: "min", terms: new Map([["s", 1]]), range: 3 });
+  model.objectives.push({ name: "y", sense: "max", terms: new Map([["y", 1]]), range: 1 });
+  const start = new Map([["x", 1], ["y", 0], ["s", 2]]);
+  const shortfall = model.objectives[0]!;
+
+  it("when a relaxation has no extra rows, then the shortfall starts at its cap (complemented), where its row holds", () => {
+    const jsModel = toJsLpModel(model, shortfall.terms, "min", [], new Map(), 0, start)!;
+    // x = 1 − x′ (at its upper bound) and s = 3 − s′: the row x + y + s ≥ 3 becomes
+    // −x′ + y − s′ ≥ −1, which the start (x′ = y = s′ = 0) keeps.
+    expect(jsModel.constraints["ub_s"]).toEqual({ max: 3 });
+    expect(jsModel.constraints["r0"]).toEqual({ min: -1 });
+    delete jsModel.ints;
+    const answer = solveWithDeadline(jsModel, 10_000);
+    if (answer.status !== "solved") throw new Error("not solved");
+    expect(readValues(model, answer.result, jsModel, new Map()).get("s")).toBeCloseTo(1, 9);
+  });
+
+  it("when a relaxation has extra rows, then the shortfall starts at 0 as before", () => {
+    const hold: Row = { name: "hold", terms: shortfall.terms, sense: "<=", rhs: 1 };
+    const jsModel = toJsLpModel(model, model.objectives[1]!.terms, "max", [hold], new Map(), 0, start)!;
+    // Only x is complemented: −x′ + y + s ≥ 2, which the start leaves violated.
+    expect(jsModel.constraints["ub_s"]).toBeUndefined();
+    expect(jsModel.constraints["r0"]).toEqual({ min: 2 });
   });
 });
