@@ -8,7 +8,7 @@
  * anything is wrong. A plan that fails vlinder's own validator is an internal error
  * (`PlanInvalidError`): it is never printed or written.
  */
-import { PlanInvalidError, planDay, type PlanDayResult } from "../planning/plan-day.ts";
+import { DEFAULT_TIMEOUT_MS, PlanInvalidError, planDay, type PlanDayResult } from "../planning/plan-day.ts";
 import { startSolverThread } from "../../solver/index.ts";
 import type { Plan, Scenario } from "../scenario/schema.ts";
 import { readPlanFile, readScenarioFile, type InputIssue } from "../scenario/validate-scenario.ts";
@@ -38,6 +38,8 @@ Options:
   --json              print the plan as JSON (the plan format) instead of tables
   --out FILE          also write the plan as JSON to FILE (atomically)
   --lp FILE           also write the model in CPLEX LP format to FILE
+  --time-limit S      stop searching after S seconds (default 10, from 0.1 to 600); a plan
+                      not proven optimal by then is still the best found, and says so
   -h, --help          show this help
 
 Nothing is written when the input is bad (exit 2). The plan always passes the plan
@@ -46,7 +48,8 @@ validator before it is shown; if it does not, that is a bug in vlinder (exit 70)
 Examples:
   vlinder plan --scenario westhoek.json --date 2026-11-23
   vlinder plan --scenario westhoek.json --date 2026-11-23 --out plan-0730.json
-  vlinder plan --scenario westhoek.json --date 2026-11-23 --previous plan-0730.json`,
+  vlinder plan --scenario westhoek.json --date 2026-11-23 --previous plan-0730.json
+  vlinder plan --scenario groot.json --date 2026-11-23 --time-limit 1`,
   options: {
     scenario: { type: "string" },
     date: { type: "string" },
@@ -54,6 +57,7 @@ Examples:
     json: { type: "boolean" },
     out: { type: "string" },
     lp: { type: "string" },
+    "time-limit": { type: "string" },
   },
   run: runPlan,
 };
@@ -65,6 +69,20 @@ interface PlanInput {
   out: string | undefined;
   lp: string | undefined;
   json: boolean;
+  /** The solver's budget (planDay's timeoutMs). */
+  timeoutMs: number;
+}
+
+/** `--time-limit`'s range, in seconds. */
+const TIME_LIMIT_SECONDS = { min: 0.1, max: 600 } as const;
+
+/** `--time-limit` in milliseconds, or what is wrong with it. */
+function timeLimitMs(text: string): number | string {
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(seconds >= TIME_LIMIT_SECONDS.min && seconds <= TIME_LIMIT_SECONDS.max)) {
+    return `must be a number of seconds from ${TIME_LIMIT_SECONDS.min} to ${TIME_LIMIT_SECONDS.max} (got ${JSON.stringify(text)})`;
+  }
+  return Math.round(seconds * 1000);
 }
 
 function runPlan(flags: Flags, io: CliIo): ExitCode {
@@ -79,7 +97,7 @@ function runPlan(flags: Flags, io: CliIo): ExitCode {
   if (io.interactive) io.err(`Planning ${date} for ${scenario.organisation.name}…`);
   let result: PlanDayResult;
   try {
-    result = planDay(scenario, date, previous ? { previous } : {});
+    result = planDay(scenario, date, { ...(previous ? { previous } : {}), timeoutMs: input.value.timeoutMs });
   } catch (error) {
     if (!(error instanceof PlanInvalidError)) throw error;
     if (io.interactive) io.err("\r\u001b[K");
@@ -128,6 +146,9 @@ function readPlanInput(flags: Flags): Checked<PlanInput> {
     if (problem !== null) flagIssues.push(flagIssue(flag, problem));
   }
   if (out !== undefined && lp !== undefined && out === lp) flagIssues.push(flagIssue("--lp", "must not be the same file as --out"));
+  const timeLimitText = stringFlag(flags, "time-limit");
+  const timeLimit = timeLimitText === undefined ? DEFAULT_TIMEOUT_MS : timeLimitMs(timeLimitText);
+  if (typeof timeLimit === "string") flagIssues.push(flagIssue("--time-limit", timeLimit));
 
   const scenario = scenarioPath === undefined ? undefined : readScenarioFile(scenarioPath);
   if (scenario && !scenario.ok) groups.push({ source: `scenario ${scenarioPath}`, issues: scenario.issues });
@@ -148,6 +169,7 @@ function readPlanInput(flags: Flags): Checked<PlanInput> {
       out,
       lp,
       json: flags.json === true,
+      timeoutMs: typeof timeLimit === "number" ? timeLimit : DEFAULT_TIMEOUT_MS,
     },
   };
 }

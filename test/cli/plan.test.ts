@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { planSchema, type Plan, type Scenario } from "../../src/scenario/schema.ts";
 import { readScenarioFile } from "../../src/scenario/validate-scenario.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
+import { generateScenario } from "../generators/scenario-generator.ts";
 import { DATE, fixture, scratchDir, SMALL, vlinder } from "./run-cli.ts";
 
 function readScenario(path: string): Scenario {
@@ -110,6 +111,17 @@ describe.concurrent("vlinder plan: bad input", () => {
     expect(existsSync(out) || existsSync(lp)).toBe(false);
   });
 
+  it("when --time-limit is not a number of seconds from 0.1 to 600, then exit 2 naming it, and no --out file", async () => {
+    const dir = scratchDir();
+    const out = join(dir, "plan.json");
+    for (const value of ["abc", "0", "601", "-1", "1e3"]) {
+      const run = await vlinder(["plan", "--scenario", SMALL, "--date", DATE, `--time-limit=${value}`, "--out", out]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`--time-limit: must be a number of seconds from 0.1 to 600 (got "${value}")`);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("when the scenario file does not exist, then exit 2 naming it", async () => {
     const run = await vlinder(["plan", "--scenario", "no-such-scenario.json", "--date", DATE]);
     expect(run.status).toBe(2);
@@ -173,5 +185,23 @@ describe.concurrent("vlinder plan --previous: re-planning the plan already sent 
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`in previous plan ${path}:`);
     expect(run.stderr).toMatch(/^ +enclaves: /m);
+  });
+});
+
+describe("vlinder plan --time-limit", () => {
+  // Generated 80-enclave company (the benchmark's): one site's minimum-shortfall level is not
+  // proven in any budget, so with the default 10 s the solve runs about 8 s.
+  it("when the limit is short on a large day, then the best plan found comes back within it, valid, saying it is not proven", async () => {
+    const path = join(scratchDir(), "generated-80.json");
+    writeFileSync(path, JSON.stringify(generateScenario({ seed: 80, enclaves: 80, date: DATE })));
+    const run = await vlinder(["plan", "--scenario", path, "--date", DATE, "--time-limit", "0.5", "--json"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const plan = parsePlan(run.stdout);
+    expect(validatePlan(readScenario(path), plan)).toEqual([]);
+    expect(plan.stats.optimal).toBe(false);
+    expect(plan.stats.solveMs).toBeLessThan(4000);
+    const table = await vlinder(["plan", "--scenario", path, "--date", DATE, "--time-limit", "0.5"]);
+    expect(table.stdout).toContain("NOT proven optimal (stopped at the time limit)");
   });
 });
