@@ -11,7 +11,7 @@
  * or not returned at all.
  */
 import type { Model as JsLpModel } from "javascript-lp-solver";
-import { solveWithDeadline, type BackendAnswer, type TreeSearchResult } from "./lp-backend.ts";
+import { solveWithDeadline, type BackendAnswer, type TreeSearch, type TreeSearchResult } from "./lp-backend.ts";
 import { evaluate, gcd, rowsByVariable, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
 
 export interface LevelResult {
@@ -110,10 +110,14 @@ function modelSize(jsModel: JsLpModel): number {
   return Object.keys(jsModel.constraints).length + Object.keys(jsModel.variables).length;
 }
 
-/** One LP, or the library's branch and cut when the model has integers, with its deadline and its pivot limit. */
-function solveLp(jsModel: JsLpModel, ms: number): BackendAnswer {
-  const search = jsModel.ints !== undefined && Object.keys(jsModel.ints).length > 0;
-  return solveWithDeadline(jsModel, ms, { maxPivotsPerSimplex: (search ? PIVOTS_PER_SIZE.search : PIVOTS_PER_SIZE.lp) * modelSize(jsModel) });
+/**
+ * One LP, the library's branch and cut when the model has integers, or our branch and bound
+ * on the LP in the solver thread (`tree`), with its deadline and its pivot limit.
+ */
+function solveLp(jsModel: JsLpModel, ms: number, tree?: TreeSearch): BackendAnswer {
+  const librarySearch = jsModel.ints !== undefined && Object.keys(jsModel.ints).length > 0;
+  const maxPivotsPerSimplex = (librarySearch ? PIVOTS_PER_SIZE.search : PIVOTS_PER_SIZE.lp) * modelSize(jsModel);
+  return solveWithDeadline(jsModel, ms, tree ? { maxPivotsPerSimplex, search: tree } : { maxPivotsPerSimplex });
 }
 
 /** The share of the time left that one level's proof search may use (see searchUntil). */
@@ -935,15 +939,12 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
   }
   const tiers = branchingPriority(model, objective, held);
   const integers = [...tiers.keys()].filter((name) => !fixed.has(name));
-  const answer = solveWithDeadline(jsModel, remaining, {
-    maxPivotsPerSimplex: PIVOTS_PER_SIZE.lp * modelSize(jsModel),
-    search: {
-      integers,
-      tiers: Object.fromEntries(integers.map((name) => [name, tiers.get(name)!])),
-      step,
-      incumbent: objective.sense === "min" ? jsValue : -jsValue,
-      nodeLimit,
-    },
+  const answer = solveLp(jsModel, remaining, {
+    integers,
+    tiers: Object.fromEntries(integers.map((name) => [name, tiers.get(name)!])),
+    step,
+    incumbent: objective.sense === "min" ? jsValue : -jsValue,
+    nodeLimit,
   });
   if (answer.status !== "solved") return { point: null, complete: false, nodes: 0, stalled: answer.status === "stalled" ? 1 : 0 };
   const found = answer.result as unknown as TreeSearchResult;

@@ -86,11 +86,18 @@ function installDeadline() {
 }
 installDeadline();
 
-/** Most memory the branch and bound keeps in saved tableaux of nodes waiting to be searched. */
+/** Most memory the branch and bound keeps in snapshots of nodes waiting to be searched. */
 const SAVED_BYTES = 256 * 1024 * 1024;
 
 /** A value within this of an integer counts as integral (as INTEGRALITY in lexicographic-solve.ts). */
 const INTEGRALITY = 1e-6;
+
+/** A job's model: its JSON text with its options (sent apart, see lp-backend.ts). */
+function parseModel(text, options) {
+  const model = JSON.parse(text);
+  model.options = options;
+  return model;
+}
 
 /**
  * The last LP this thread solved to its optimum (a job without integers, not a search): its
@@ -105,6 +112,9 @@ let lastRelaxation = null;
  * third of the search's time on generated 40).
  */
 const spareMatrices = [];
+
+/** Cut rows a snapshot's matrix has room for beyond its own, before the library must grow it. */
+const SNAPSHOT_SPARE_ROWS = 48;
 
 /**
  * The parts of the library's tableau a branch node changes (its matrix, basis and cut rows),
@@ -154,9 +164,6 @@ function restoreSnapshot(tableau, saved, consume) {
   copyInto(tableau.colByVarIndex, saved.colByVarIndex);
 }
 
-/** Cut rows a snapshot's matrix has room for beyond its own, before the library must grow it. */
-const SNAPSHOT_SPARE_ROWS = 48;
-
 /**
  * Our depth-first branch and bound, run on the library's tableau in this thread: the root LP
  * is solved once; a node adds its bound as a cut row to its parent's tableau and re-solves
@@ -169,14 +176,14 @@ const SNAPSHOT_SPARE_ROWS = 48;
  * node whose relaxation, rounded up to the level's step, is no better than the incumbent by a
  * whole step.
  *
- * `model`: the LP (no `ints`); `search.integers`: the integer variables by name;
+ * `text`, `options`: the LP (no `ints`) as sent (see parseModel); `search.integers`: the integer variables by name;
  * `search.tiers`: their tiers; `search.step`; `search.incumbent`: the incumbent's objective in
  * the library's own minimising form (the objective for "min", its negative for "max").
  * Returns whether the tree was searched completely, the nodes, and the best point found that
  * beats the incumbent by a step (by variable name), or null. A node whose simplex stalls (the
  * pivot limit) is skipped: the search is then not complete. At the deadline it stops.
  */
-function searchTree(model, search, text) {
+function searchTree(text, options, search) {
   const result = { complete: true, nodes: 0, stalled: 0, best: null };
   spareMatrices.length = 0; // another model's sizes
   let tableau;
@@ -185,7 +192,7 @@ function searchTree(model, search, text) {
       // The relaxation the caller has just solved for this level: its optimal tableau is the root.
       tableau = lastRelaxation.tableau;
     } else {
-      solver.Solve(model);
+      solver.Solve(parseModel(text, options));
       tableau = solver.lastSolvedModel.tableau;
       if (tableau.feasible !== true) return result;
     }
@@ -313,16 +320,15 @@ if (workerData && workerData.ready) {
 }
 
 parentPort.on("message", ({ model: text, options, port, flag, stopAt: jobStopAt, maxPivotsPerSimplex, search }) => {
-  const model = JSON.parse(text);
-  model.options = options;
   let reply;
   stopAt = typeof jobStopAt === "number" ? jobStopAt : Infinity;
   pivotLimit = typeof maxPivotsPerSimplex === "number" ? maxPivotsPerSimplex : Infinity;
   pivotsThisSimplex = 0;
   try {
     if (search) {
-      reply = { ok: true, result: searchTree(model, search, text) };
+      reply = { ok: true, result: searchTree(text, options, search) };
     } else {
+      const model = parseModel(text, options);
       // An integer job (a dive's, the library's search) leaves the last relaxation be.
       const relaxation = model.ints === undefined;
       if (relaxation) lastRelaxation = null;
