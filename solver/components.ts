@@ -5,7 +5,7 @@
  * small model per region; the dense-tableau solver pays rows × columns per pivot, so several
  * small models solve far faster than one large one. Lexicographic optima add up over parts.
  */
-import { addTerm, type LinearModel, type Objective } from "./linear-model.ts";
+import { addTerm, cutsWithin, type LinearModel, type Objective } from "./linear-model.ts";
 
 /** An objective with only the terms of a part's variables. */
 export function restrictObjective(objective: Objective, model: LinearModel): Objective {
@@ -64,6 +64,8 @@ export function splitComponents(model: LinearModel): LinearModel[] {
   }
   for (const part of parts.values()) {
     part.objectives = model.objectives.map((objective) => restrictObjective(objective, part));
+    const cuts = cutsWithin(model, part);
+    if (cuts.length > 0) part.cuts = cuts;
   }
   return [...parts.values()];
 }

@@ -224,8 +224,9 @@ export function buildDailyModel(day: DayInstance): DailyModel {
       addMinCoachesWhereWorkers(model, tag, workers, coaches, enclave, day.rules.minCoachesPerEnclave);
       const coachesToCover = Math.max(day.rules.minCoachesPerEnclave, coachesForMinimumTeam(model, load, enclave.min, lcm));
       addCoverageDefinition(model, tag, z, workers, coaches, enclave, coachesToCover);
-      level2Range += addShortfall(model, `smin${tag}`, workers, enclave.min, level2);
-      level3Range += addShortfall(model, `stgt${tag}`, workers, enclave.target, level3);
+      const team: TeamLimits = { workers, load, coaches, lcm, max: enclave.max, minCoaches: day.rules.minCoachesPerEnclave };
+      level2Range += addShortfall(model, `smin${tag}`, team, enclave.min, level2);
+      level3Range += addShortfall(model, `stgt${tag}`, team, enclave.target, level3);
     }
   });
   addVanSeats(day, model, seatDemand);
@@ -483,22 +484,100 @@ function addCoverageDefinition(
   }
 }
 
-/** Shortfall s ≥ bound − workers, s ≥ 0: the part of the minimum (or target) left unfilled. */
-function addShortfall(
-  model: LinearModel,
-  name: string,
-  workers: Map<string, number>,
-  bound: number,
-  objective: Map<string, number>,
-): number {
+/** One enclave's block as the shortfall rows see it: who may be there, their ratio load, the coaches. */
+interface TeamLimits {
+  workers: Map<string, number>;
+  load: Map<string, number>;
+  coaches: Map<string, number>;
+  lcm: number;
+  max: number;
+  minCoaches: number;
+}
+
+/**
+ * Shortfall s ≥ bound − workers, s ≥ 0: the part of the minimum (or target) left unfilled; with
+ * the rows that say how far the coaches present can fill it (shortfallEnvelope).
+ */
+function addShortfall(model: LinearModel, name: string, team: TeamLimits, bound: number, objective: Map<string, number>): number {
   if (bound <= 0) return 0;
-  // No upper bound needed: s only appears in its own row and is minimised, so s ≤ bound at any optimum.
+  // No upper bound needed: s only appears in its own row (and in cuts, ≥ with a positive
+  // coefficient) and is minimised, so s ≤ bound at any optimum.
   const s = addVariable(model, name, { upper: Infinity, integer: false });
-  const terms = new Map(workers);
+  const terms = new Map(team.workers);
   addTerm(terms, s, 1);
   addRow(model, `row_${name}`, terms, ">=", bound);
+  const weights: number[] = [];
+  for (const [worker, weight] of team.load) {
+    for (let i = 0; i < model.variables.get(worker)!.upper; i++) weights.push(weight);
+  }
+  const envelope = shortfallEnvelope({ weights, coaches: team.coaches.size, lcm: team.lcm, max: team.max, minCoaches: team.minCoaches }, bound);
+  envelope.forEach(({ slope, rhs }, piece) => {
+    const cut = new Map([[s, 1]]);
+    for (const [coach, coefficient] of team.coaches) addTerm(cut, coach, slope * coefficient);
+    addRow(model, `env${piece}_${name}`, cut, ">=", rhs, "cut");
+  });
   addTerm(objective, s, 1);
   return bound;
+}
+
+export interface EnvelopeInput {
+  /** The ratio load of every worker who could be present (lcm / ratio each), one entry per person. */
+  weights: number[];
+  /** How many coaches could be present at most. */
+  coaches: number;
+  lcm: number;
+  /** Maximum headcount. */
+  max: number;
+  minCoaches: number;
+}
+
+/**
+ * Rules 1 and 2 together, as rows the relaxation can use: with c whole coaches present, at most
+ * `most(c)` workers can be (the lightest ones first, while their load fits c coaches, no more than
+ * the maximum headcount, and none without a coach), so the shortfall is at least
+ * h(c) = max(0, bound − most(c)). Each piece of the lower convex envelope of h over c = 0, 1, 2, …
+ * is a row s + slope · coaches ≥ rhs: every integer point keeps it (it lies under h), and it
+ * cuts off the relaxation's favourite trick of staffing an enclave on a fraction of a coach
+ * (generated 80's hard site: the minimum-shortfall relaxation went from 0 to 2.07, optimum 4;
+ * HiGHS closes that gap with its own cuts at the root, javascript-lp-solver has none).
+ */
+export function shortfallEnvelope(team: EnvelopeInput, bound: number): { slope: number; rhs: number }[] {
+  const lightestFirst = [...team.weights].sort((a, b) => a - b);
+  const most = (coaches: number): number => {
+    if (coaches < Math.max(1, team.minCoaches)) return 0;
+    let budget = coaches * team.lcm;
+    let count = 0;
+    for (const weight of lightestFirst) {
+      if (weight > budget + 1e-9 || count >= team.max) break;
+      budget -= weight;
+      count++;
+    }
+    return count;
+  };
+  const h: number[] = [];
+  for (let c = 0; c <= team.coaches; c++) {
+    h.push(Math.max(0, bound - most(c)));
+    if (h[c] === 0) break;
+  }
+  // Lower convex hull of the points (c, h(c)), left to right.
+  const hull: number[] = [];
+  for (let c = 0; c < h.length; c++) {
+    while (hull.length >= 2) {
+      const a = hull[hull.length - 2]!;
+      const b = hull[hull.length - 1]!;
+      if ((h[b]! - h[a]!) * (c - a) < (h[c]! - h[a]!) * (b - a)) break;
+      hull.pop();
+    }
+    hull.push(c);
+  }
+  const pieces: { slope: number; rhs: number }[] = [];
+  for (let i = 0; i + 1 < hull.length; i++) {
+    const a = hull[i]!;
+    const b = hull[i + 1]!;
+    const slope = (h[a]! - h[b]!) / (b - a);
+    if (slope > 0) pieces.push({ slope, rhs: h[a]! + slope * a });
+  }
+  return pieces;
 }
 
 /**

@@ -54,6 +54,17 @@ export interface LinearModel {
   rows: Row[];
   /** In strict priority order: objectives[0] matters most. */
   objectives: Objective[];
+  /**
+   * Valid inequalities: rows that every integer point of `rows` keeps, so they change no
+   * answer, but that cut off fractional points of the relaxation. Not rules, so not in the LP
+   * export; the solver adds those a relaxation breaks (lexicographic-solve.ts separateCuts).
+   */
+  cuts?: Row[];
+}
+
+/** The cuts of `model` whose variables all lie in `part` (a component or a site of it). */
+export function cutsWithin(model: LinearModel, part: LinearModel): Row[] {
+  return (model.cuts ?? []).filter((cut) => [...cut.terms.keys()].every((name) => part.variables.has(name)));
 }
 
 export function emptyModel(): LinearModel {
@@ -77,14 +88,16 @@ export function addVariable(
 }
 
 /** Adds a row unless it is empty and trivially satisfied (an empty row that fails is a bug). */
-export function addRow(model: LinearModel, name: string, terms: Map<string, number>, sense: Sense, rhs: number): void {
+export function addRow(model: LinearModel, name: string, terms: Map<string, number>, sense: Sense, rhs: number, kind: "row" | "cut" = "row"): void {
   const cleaned = new Map([...terms].filter(([, coefficient]) => coefficient !== 0));
   if (cleaned.size === 0) {
     const satisfied = sense === "<=" ? 0 <= rhs : 0 >= rhs;
     if (!satisfied) throw new Error(`row ${name} is empty and cannot hold (0 ${sense} ${rhs})`);
     return;
   }
-  model.rows.push({ name, terms: cleaned, sense, rhs });
+  const row = { name, terms: cleaned, sense, rhs };
+  if (kind === "row") model.rows.push(row);
+  else (model.cuts ??= []).push(row);
 }
 
 export function addTerm(terms: Map<string, number>, variable: string, coefficient: number): void {

@@ -13,7 +13,7 @@
  * parts is how decompose.ts repairs the relaxation without losing an optimum. Every other row
  * (ratio, coverage, headcount) keeps its variables in one part.
  */
-import type { LinearModel, Row } from "./linear-model.ts";
+import { cutsWithin, type LinearModel, type Row } from "./linear-model.ts";
 import { restrictObjective, UnionFind } from "./components.ts";
 
 export interface LinkingRow {
@@ -133,6 +133,10 @@ export function partitionModel(model: LinearModel, options: PartitionOptions): P
     for (const share of shares) parts[share.part]!.rows.push({ ...row, terms: share.terms });
     linking.push({ row, shares });
   }
-  for (const part of parts) part.objectives = model.objectives.map((objective) => restrictObjective(objective, part));
+  for (const part of parts) {
+    part.objectives = model.objectives.map((objective) => restrictObjective(objective, part));
+    const cuts = cutsWithin(model, part);
+    if (cuts.length > 0) part.cuts = cuts;
+  }
   return { parts, linking };
 }

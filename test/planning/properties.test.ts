@@ -193,6 +193,10 @@ describe(`medium days (generateScenario, ${MEDIUM_SEEDS.length} seeds, 4–7 enc
       if (JSON.stringify(o.plan.stats.objective) !== JSON.stringify(expected)) {
         failures.push(`seed ${o.seed} (${o.rebuild}): levels ${JSON.stringify(o.plan.stats.objective)}, HiGHS ${JSON.stringify(expected)}`);
       }
+      // The model's cuts are valid inequalities: HiGHS's optimum, found without them, keeps them.
+      for (const cut of model.cuts ?? []) {
+        if (evaluate(cut.terms, point) < cut.rhs - 1e-6) failures.push(`seed ${o.seed} (${o.rebuild}): HiGHS's optimum breaks cut ${cut.name}`);
+      }
     }
     expectNone(failures, outcomes.length);
   }, 120_000);

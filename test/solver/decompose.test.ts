@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { buildDayContext } from "../../src/planning/build-day-instance.ts";
 import { scenarioSchema } from "../../src/scenario/schema.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
+import { splitComponents } from "../../solver/components.ts";
 import { repairPoint, solveByDecomposition } from "../../solver/decompose.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
@@ -65,11 +66,34 @@ describe("partitionModel", () => {
     }
     // Every variable in exactly one part; every row of the model held whole or as shares.
     expect(parts.reduce((sum, part) => sum + part.variables.size, 0)).toBe(model.variables.size);
+    // Every cut (one enclave's shortfall and coaches) goes with its site, whole.
+    expect(parts.reduce((sum, part) => sum + (part.cuts ?? []).length, 0)).toBe(model.cuts!.length);
+    for (const part of parts) {
+      for (const cut of part.cuts ?? []) expect([...cut.terms.keys()].every((name) => part.variables.has(name)), cut.name).toBe(true);
+    }
   });
 
   it("when every row joins everything, then it cannot cut and returns one part", () => {
     const { model } = buildDailyModel(day({ enclaves: [enclave("E1")], workers: workers("W", 3, ["E1"]), coaches: [coach("C1", "fixed", ["E1"])] }));
     expect(partitionModel(model, { maxPartVariables: 1 }).parts).toHaveLength(1);
+  });
+});
+
+describe("splitComponents", () => {
+  it("when two enclaves share nobody, then each part keeps its own enclave's cuts", () => {
+    const { model } = buildDailyModel(
+      day({
+        enclaves: [enclave("E1", { min: 2 }), enclave("E2", { min: 2 })],
+        workers: [...workers("A", 3, ["E1"]), ...workers("B", 3, ["E2"])],
+        coaches: [coach("C1", "fixed", ["E1"]), coach("C2", "fixed", ["E2"])],
+      }),
+    );
+    const parts = splitComponents(model);
+    expect(parts).toHaveLength(2);
+    expect(parts.map((part) => (part.cuts ?? []).map((cut) => cut.name).sort())).toEqual([
+      ["env0_smin0_am", "env0_smin0_pm", "env0_stgt0_am", "env0_stgt0_pm"],
+      ["env0_smin1_am", "env0_smin1_pm", "env0_stgt1_am", "env0_stgt1_pm"],
+    ]);
   });
 });
 
