@@ -222,11 +222,12 @@ export function buildDailyModel(day: DayInstance): DailyModel {
       addMaxHeadcount(model, tag, workers, enclave);
       addRatioNorm(model, tag, load, coaches, lcm);
       addMinCoachesWhereWorkers(model, tag, workers, coaches, enclave, day.rules.minCoachesPerEnclave);
-      const coachesToCover = Math.max(day.rules.minCoachesPerEnclave, coachesForMinimumTeam(model, load, enclave.min, lcm));
+      const weights = lightestFirstLoads(model, load);
+      const coachesToCover = Math.max(day.rules.minCoachesPerEnclave, coachesForMinimumTeam(weights, enclave.min, lcm));
       addCoverageDefinition(model, tag, z, workers, coaches, enclave, coachesToCover);
-      const team: TeamLimits = { workers, load, coaches, lcm, max: enclave.max, minCoaches: day.rules.minCoachesPerEnclave };
-      level2Range += addShortfall(model, `smin${tag}`, team, enclave.min, level2);
-      level3Range += addShortfall(model, `stgt${tag}`, team, enclave.target, level3);
+      const team: EnvelopeInput = { weights, coaches: coaches.size, lcm, max: enclave.max, minCoaches: day.rules.minCoachesPerEnclave };
+      level2Range += addShortfall(model, `smin${tag}`, workers, coaches, team, enclave.min, level2);
+      level3Range += addShortfall(model, `stgt${tag}`, workers, coaches, team, enclave.target, level3);
     }
   });
   addVanSeats(day, model, seatDemand);
@@ -449,19 +450,23 @@ function addMinCoachesWhereWorkers(
  * over two enclaves (generated 14-enclave companies, 20 plans and 20 re-plans: 91 s with 7
  * not proven before this row, 40 s with 2 after; see BENCHMARKS.md).
  */
-export function coachesForMinimumTeam(model: LinearModel, load: Map<string, number>, minimum: number, lcm: number): number {
-  const lightestFirst = [...load]
-    .map(([name, weight]) => ({ weight, count: model.variables.get(name)!.upper }))
-    .sort((a, b) => a.weight - b.weight);
-  let left = minimum;
+export function coachesForMinimumTeam(lightestFirst: readonly number[], minimum: number, lcm: number): number {
   let least = 0;
-  for (const { weight, count } of lightestFirst) {
-    if (left <= 0) break;
-    const taken = Math.min(left, count);
-    least += taken * weight;
-    left -= taken;
-  }
+  for (const weight of lightestFirst.slice(0, Math.max(0, minimum))) least += weight;
   return Math.max(0, Math.ceil(least / lcm - 1e-9));
+}
+
+/**
+ * The ratio load (lcm / ratio) of every worker who could be present in a block, one entry per
+ * person (a class variable counts its size), lightest first: what coachesForMinimumTeam and
+ * shortfallEnvelope reason about.
+ */
+export function lightestFirstLoads(model: LinearModel, load: Map<string, number>): number[] {
+  const weights: number[] = [];
+  for (const [worker, weight] of load) {
+    for (let i = 0; i < model.variables.get(worker)!.upper; i++) weights.push(weight);
+  }
+  return weights.sort((a, b) => a - b);
 }
 
 /** z = 1 only if, in this block, the coaches and the minimum headcount are there (ratio is always hard). */
@@ -484,36 +489,29 @@ function addCoverageDefinition(
   }
 }
 
-/** One enclave's block as the shortfall rows see it: who may be there, their ratio load, the coaches. */
-interface TeamLimits {
-  workers: Map<string, number>;
-  load: Map<string, number>;
-  coaches: Map<string, number>;
-  lcm: number;
-  max: number;
-  minCoaches: number;
-}
-
 /**
  * Shortfall s ≥ bound − workers, s ≥ 0: the part of the minimum (or target) left unfilled; with
  * the rows that say how far the coaches present can fill it (shortfallEnvelope).
  */
-function addShortfall(model: LinearModel, name: string, team: TeamLimits, bound: number, objective: Map<string, number>): number {
+function addShortfall(
+  model: LinearModel,
+  name: string,
+  workers: Map<string, number>,
+  coaches: Map<string, number>,
+  team: EnvelopeInput,
+  bound: number,
+  objective: Map<string, number>,
+): number {
   if (bound <= 0) return 0;
   // No upper bound needed: s only appears in its own row (and in cuts, ≥ with a positive
   // coefficient) and is minimised, so s ≤ bound at any optimum.
   const s = addVariable(model, name, { upper: Infinity, integer: false });
-  const terms = new Map(team.workers);
+  const terms = new Map(workers);
   addTerm(terms, s, 1);
   addRow(model, `row_${name}`, terms, ">=", bound);
-  const weights: number[] = [];
-  for (const [worker, weight] of team.load) {
-    for (let i = 0; i < model.variables.get(worker)!.upper; i++) weights.push(weight);
-  }
-  const envelope = shortfallEnvelope({ weights, coaches: team.coaches.size, lcm: team.lcm, max: team.max, minCoaches: team.minCoaches }, bound);
-  envelope.forEach(({ slope, rhs }, piece) => {
+  shortfallEnvelope(team, bound).forEach(({ slope, rhs }, piece) => {
     const cut = new Map([[s, 1]]);
-    for (const [coach, coefficient] of team.coaches) addTerm(cut, coach, slope * coefficient);
+    for (const [coach, coefficient] of coaches) addTerm(cut, coach, slope * coefficient);
     addRow(model, `env${piece}_${name}`, cut, ">=", rhs, "cut");
   });
   addTerm(objective, s, 1);
@@ -521,8 +519,8 @@ function addShortfall(model: LinearModel, name: string, team: TeamLimits, bound:
 }
 
 export interface EnvelopeInput {
-  /** The ratio load of every worker who could be present (lcm / ratio each), one entry per person. */
-  weights: number[];
+  /** The ratio load of every worker who could be present, lightest first (lightestFirstLoads). */
+  weights: readonly number[];
   /** How many coaches could be present at most. */
   coaches: number;
   lcm: number;
@@ -542,12 +540,11 @@ export interface EnvelopeInput {
  * HiGHS closes that gap with its own cuts at the root, javascript-lp-solver has none).
  */
 export function shortfallEnvelope(team: EnvelopeInput, bound: number): { slope: number; rhs: number }[] {
-  const lightestFirst = [...team.weights].sort((a, b) => a - b);
   const most = (coaches: number): number => {
     if (coaches < Math.max(1, team.minCoaches)) return 0;
     let budget = coaches * team.lcm;
     let count = 0;
-    for (const weight of lightestFirst) {
+    for (const weight of team.weights) {
       if (weight > budget + 1e-9 || count >= team.max) break;
       budget -= weight;
       count++;

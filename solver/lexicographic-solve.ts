@@ -78,6 +78,10 @@ const LARGER_PERTURBATIONS = [1e-5, 1e-4] as const;
  */
 const STALL_FACTOR = 5;
 const STALL_FLOOR_MS = 150;
+/** How long an LP may take before it counts as stalled, after one that took `lastMs`. */
+function stallBudget(lastMs: number): number {
+  return Math.max(STALL_FLOOR_MS, STALL_FACTOR * lastMs);
+}
 
 /** Below this, a relaxation attempt is given all the time left rather than a share of it. */
 const RELAXATION_FLOOR_MS = 300;
@@ -554,7 +558,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         // All attempts together stay within the level's search time, not the levels' below:
         // where every attempt stalls (generated 80, a site's minimum-shortfall level under its
         // coverage hold row), those still get half of the time.
-        const stallMs = lastRelaxationMs === null ? attempt.capMs : Math.max(STALL_FLOOR_MS, STALL_FACTOR * lastRelaxationMs);
+        const stallMs = lastRelaxationMs === null ? attempt.capMs : stallBudget(lastRelaxationMs);
         const share = Math.min(
           attempt.last ? left : Math.min(Math.max(left * attempt.share, Math.min(left, RELAXATION_FLOOR_MS)), attempt.capMs, stallMs),
           Math.max(1, searchUntil - performance.now()),
@@ -582,10 +586,11 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         for (let round = 0; !proven && round < CUT_ROUNDS; round++) {
           // A round solves the relaxation again from scratch: only where the level has time
           // for many such LPs (see CUT_TIME_FACTOR).
-          if (searchUntil - performance.now() < CUT_TIME_FACTOR * (lastRelaxationMs ?? 0)) break;
+          // (lastRelaxationMs is the time of this level's relaxation, just solved.)
+          if (searchUntil - performance.now() < CUT_TIME_FACTOR * lastRelaxationMs!) break;
           const violated = separateCuts(model, relaxation.values, held, objective.terms);
           if (violated.length === 0) break;
-          const ms = Math.min(Math.max(STALL_FLOOR_MS, STALL_FACTOR * (lastRelaxationMs ?? 0)), searchUntil - performance.now());
+          const ms = Math.min(stallBudget(lastRelaxationMs!), searchUntil - performance.now());
           const tighter = solveRelaxation(model, objective, [...held, ...violated], fixed, ms, relaxedBy, best);
           if (tighter === null) break;
           held = [...held, ...violated];

@@ -3,7 +3,7 @@
  * but that keep the relaxation from covering enclaves with fractions of coaches.
  */
 import { describe, expect, it } from "vitest";
-import { buildDailyModel, coachesForMinimumTeam, shortfallEnvelope, type EnvelopeInput } from "../../solver/daily-model.ts";
+import { buildDailyModel, coachesForMinimumTeam, lightestFirstLoads, shortfallEnvelope, type EnvelopeInput } from "../../solver/daily-model.ts";
 import { separateCuts, solveLexicographic } from "../../solver/lexicographic-solve.ts";
 import { solveDay } from "../../solver/index.ts";
 import { lpName, writeCplexLp } from "../../solver/lp-format.ts";
@@ -25,15 +25,15 @@ describe("coaches a covered block needs: the ratio norm of the lightest minimum 
   ]);
 
   it("when the minimum is 10 and only 5 low-guidance workers are there, then 5 low and 5 high need 2 coaches (5/13 + 5/7 > 1)", () => {
-    expect(coachesForMinimumTeam(model, load, 10, 910)).toBe(2);
+    expect(coachesForMinimumTeam(lightestFirstLoads(model, load), 10, 910)).toBe(2);
   });
 
   it("when the minimum is 5, then the 5 low-guidance workers need 1 coach", () => {
-    expect(coachesForMinimumTeam(model, load, 5, 910)).toBe(1);
+    expect(coachesForMinimumTeam(lightestFirstLoads(model, load), 5, 910)).toBe(1);
   });
 
   it("when the minimum is 0, then no coach is needed for it", () => {
-    expect(coachesForMinimumTeam(model, load, 0, 910)).toBe(0);
+    expect(coachesForMinimumTeam(lightestFirstLoads(model, load), 0, 910)).toBe(0);
   });
 });
 
