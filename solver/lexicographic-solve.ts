@@ -10,8 +10,7 @@
  * feasibility, integrality and the time used; a point that fails is reported as not optimal,
  * or not returned at all.
  */
-import type { Model as JsLpModel } from "javascript-lp-solver";
-import { solveWithDeadline, type BackendAnswer, type TreeSearch, type TreeSearchResult } from "./lp-backend.ts";
+import { solveWithDeadline, type BackendAnswer, type SolverLp, type TreeSearch, type TreeSearchResult } from "./lp-backend.ts";
 import { evaluate, gcd, rowsByVariable, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
 
 export interface LevelResult {
@@ -109,19 +108,19 @@ const NODE_LP_MS = 250;
  */
 const PIVOTS_PER_SIZE = { lp: 3, search: 1 } as const;
 
-/** A JSON model's rows and columns: what PIVOTS_PER_SIZE is counted against. */
-function modelSize(jsModel: JsLpModel): number {
-  return Object.keys(jsModel.constraints).length + Object.keys(jsModel.variables).length;
+/** An LP's rows and columns: what PIVOTS_PER_SIZE is counted against. */
+function modelSize(lp: SolverLp): number {
+  return lp.rhs.length + lp.cost.length;
 }
 
 /**
  * One LP, the library's branch and cut when the model has integers, or our branch and bound
  * on the LP in the solver thread (`tree`), with its deadline and its pivot limit.
  */
-function solveLp(jsModel: JsLpModel, ms: number, tree?: TreeSearch): BackendAnswer {
-  const librarySearch = jsModel.ints !== undefined && Object.keys(jsModel.ints).length > 0;
-  const maxPivotsPerSimplex = (librarySearch ? PIVOTS_PER_SIZE.search : PIVOTS_PER_SIZE.lp) * modelSize(jsModel);
-  return solveWithDeadline(jsModel, ms, tree ? { maxPivotsPerSimplex, search: tree } : { maxPivotsPerSimplex });
+function solveLp(lp: SolverLp, ms: number, tree?: TreeSearch): BackendAnswer {
+  const librarySearch = lp.integer !== null;
+  const maxPivotsPerSimplex = (librarySearch ? PIVOTS_PER_SIZE.search : PIVOTS_PER_SIZE.lp) * modelSize(lp);
+  return solveWithDeadline(lp, ms, tree ? { maxPivotsPerSimplex, search: tree } : { maxPivotsPerSimplex });
 }
 
 /** The share of the time left that one level's proof search may use (see searchUntil). */
@@ -134,13 +133,76 @@ const DIVE_MS = 150;
 const HOLD_SLACKS = [1e-3, 0.013, 0.27] as const;
 
 /**
- * Variables the JSON model carries complemented (x = upper − x′), by JSON model: readValues
- * maps them back.
+ * A model's variables and rows by number (typed arrays), built once per model: each call's
+ * translation (toSolverLp) then walks arrays instead of maps of names. Rebuilt if the model
+ * has grown since.
  */
-const complementsOf = new WeakMap<JsLpModel, Map<string, number>>();
+interface CompiledModel {
+  names: string[];
+  index: Map<string, number>;
+  upper: Float64Array;
+  /** 1 where a row implies the variable's upper bound (Variable.upperImplied). */
+  upperImplied: Uint8Array;
+  integer: Uint8Array;
+  rowCount: number;
+  /** Row r's terms: entries rowStart[r] … rowStart[r + 1] − 1 of `variable` and `coefficient`. */
+  rowStart: Int32Array;
+  variable: Int32Array;
+  coefficient: Float64Array;
+}
+
+const compiledModels = new WeakMap<LinearModel, CompiledModel>();
+
+function compileModel(model: LinearModel): CompiledModel {
+  const known = compiledModels.get(model);
+  if (known !== undefined && known.rowCount === model.rows.length && known.names.length === model.variables.size) return known;
+  const names = [...model.variables.keys()];
+  const index = new Map(names.map((name, i) => [name, i]));
+  const variables = [...model.variables.values()];
+  const rowStart = new Int32Array(model.rows.length + 1);
+  model.rows.forEach((row, r) => (rowStart[r + 1] = rowStart[r]! + row.terms.size));
+  const variable = new Int32Array(rowStart[model.rows.length]!);
+  const coefficient = new Float64Array(variable.length);
+  let k = 0;
+  for (const row of model.rows) {
+    for (const [name, a] of row.terms) {
+      variable[k] = index.get(name)!;
+      coefficient[k++] = a;
+    }
+  }
+  const compiled: CompiledModel = {
+    names,
+    index,
+    upper: Float64Array.from(variables, (v) => v.upper),
+    upperImplied: Uint8Array.from(variables, (v) => (v.upperImplied ? 1 : 0)),
+    integer: Uint8Array.from(variables, (v) => (v.integer ? 1 : 0)),
+    rowCount: model.rows.length,
+    rowStart,
+    variable,
+    coefficient,
+  };
+  compiledModels.set(model, compiled);
+  return compiled;
+}
 
 /**
- * Converts our model to javascript-lp-solver's JSON model for one objective.
+ * What readValues needs to map a SolverLp's answer back to the model's variables: each
+ * variable's column (−1: fixed, at `fixedValue`), and each column's complement (x = upper − x′;
+ * NaN: not complemented).
+ */
+interface Translation {
+  names: string[];
+  columnOf: Int32Array;
+  fixedValue: Float64Array;
+  complement: Float64Array;
+}
+
+const translations = new WeakMap<SolverLp, Translation>();
+
+/**
+ * Translates our model to the solver thread's LP (lp-backend.ts SolverLp) for one objective,
+ * with `fixed` variables substituted out and `extraRows` (held levels, cuts, branching bounds)
+ * added to the model's rows.
  *
  * `start`: a point near which the answer is expected (the incumbent). Every variable that is
  * at its upper bound there is complemented (x = upper − x′, with the row x′ ≤ upper), so that
@@ -149,8 +211,12 @@ const complementsOf = new WeakMap<JsLpModel, Map<string, number>>();
  * point it has almost nothing to do (generated 10-enclave company 3, the target-shortfall
  * relaxation: 659 phase-1 pivots and 18 ms from 0, 14 pivots and ~2 ms from the greedy start).
  * The model is the same: only the coordinates change.
+ *
+ * Rows in order: the model's and the extra rows that remain (r), then one bound row per column
+ * that needs one (in column order): the order javascript-lp-solver's loadJson gave the JSON
+ * model this replaced, so every pivot is the same.
  */
-export function toJsLpModel(
+export function toSolverLp(
   model: LinearModel,
   objective: Map<string, number>,
   sense: "max" | "min",
@@ -158,112 +224,177 @@ export function toJsLpModel(
   fixed: Map<string, number> = new Map(),
   relax = 0,
   start?: Map<string, number>,
-): JsLpModel | null {
-  const variables: Record<string, Record<string, number>> = {};
-  const constraints: Record<string, { min?: number; max?: number }> = {};
-  const ints: Record<string, 1> = {};
-  const complemented = new Map<string, number>();
-  /** The upper bound each variable gets as a row of its own (x ≤ upper, or x′ ≤ upper complemented). */
-  const boundRows = new Map<string, number>();
+): SolverLp | null {
+  const compiled = compileModel(model);
+  const n = compiled.names.length;
+  const fixedValue = new Float64Array(n).fill(Number.NaN);
+  for (const [name, value] of fixed) {
+    const i = compiled.index.get(name);
+    if (i !== undefined) fixedValue[i] = value;
+  }
+  const columnOf = new Int32Array(n).fill(-1);
+  const names: string[] = [];
+  for (let i = 0; i < n; i++) if (Number.isNaN(fixedValue[i]!)) columnOf[i] = names.push(compiled.names[i]!) - 1;
+  const columns = names.length;
+  const integer = new Uint8Array(columns);
+  const complement = new Float64Array(columns).fill(Number.NaN);
+  /** The upper bound each column gets as a row of its own (x ≤ upper, or x′ ≤ upper complemented); NaN: none. */
+  const boundRow = new Float64Array(columns).fill(Number.NaN);
   const shortfallCaps = start !== undefined && extraRows.length === 0 ? shortfallCapsOf(model) : null;
-  for (const variable of model.variables.values()) {
-    if (fixed.has(variable.name)) continue;
-    variables[variable.name] = {};
-    if (variable.integer) ints[variable.name] = 1;
-    const startValue = start?.get(variable.name) ?? 0;
-    const cap = startValue > 1e-9 ? shortfallCaps?.get(variable.name) : undefined;
-    const upper = cap ?? variable.upper;
+  for (let i = 0; i < n; i++) {
+    const c = columnOf[i]!;
+    if (c < 0) continue;
+    const name = compiled.names[i]!;
+    integer[c] = compiled.integer[i]!;
+    const startValue = start?.get(name) ?? 0;
+    const cap = startValue > 1e-9 ? shortfallCaps?.get(name) : undefined;
+    const upper = cap ?? compiled.upper[i]!;
     const atUpper = start !== undefined && Number.isFinite(upper) && upper > 0 && (cap !== undefined || Math.abs(startValue - upper) <= 1e-9);
-    if (atUpper) complemented.set(variable.name, upper);
+    if (atUpper) complement[c] = upper;
     // x ≤ upper is a row unless another row implies it; complemented, x ≥ 0 becomes x′ ≤ upper,
     // which no other row implies.
-    if (atUpper || (Number.isFinite(upper) && !variable.upperImplied)) boundRows.set(variable.name, upper);
+    if (atUpper || (Number.isFinite(upper) && compiled.upperImplied[i] === 0)) boundRow[c] = upper;
   }
-  const allRows = [...model.rows, ...extraRows];
+  const rowUpper: number[] = [];
+  const rowRhs: number[] = [];
+  const rowOrigin: number[] = [];
+  const rowStart: number[] = [0];
+  const termColumn: number[] = [];
+  const termCoefficient: number[] = [];
   let contradiction = false;
-  allRows.forEach((row, r) => {
-    let rhs = row.rhs;
-    const terms: [string, number][] = [];
-    for (const [name, coefficient] of row.terms) {
-      const value = fixed.get(name);
-      const upper = complemented.get(name);
-      if (value !== undefined) rhs -= coefficient * value;
-      else if (upper !== undefined) {
-        rhs -= coefficient * upper;
-        terms.push([name, -coefficient]);
-      } else terms.push([name, coefficient]);
-    }
-    if (terms.length === 0) {
-      if (row.sense === "<=" ? rhs < -1e-7 : rhs > 1e-7) contradiction = true;
+  // One row's terms over the columns (scratch), before it is kept or left out.
+  const rowColumns: number[] = [];
+  const rowCoefficients: number[] = [];
+  /** Adds row `r` (its terms in rowColumns/rowCoefficients, `rhs` with the fixings moved over) unless it can go. */
+  const addRow = (r: number, upperSense: boolean, rhs: number) => {
+    if (rowColumns.length === 0) {
+      if (upperSense ? rhs < -1e-7 : rhs > 1e-7) contradiction = true;
       return;
     }
     // A relaxing perturbation of the model's own rows (never of the extra rows: branching
     // bounds and cutoffs stay exact), different per row; see RELAXATION_PERTURBATION.
-    if (relax > 0 && r < model.rows.length) rhs += (row.sense === "<=" ? 1 : -1) * relax * (1 + ((r * 7919) % 997) / 997);
+    if (relax > 0 && r < compiled.rowCount) rhs += (upperSense ? 1 : -1) * relax * (1 + ((r * 7919) % 997) / 997);
     // As "≤" (a "≥" row negated), to see whether the library needs the row at all.
-    const sign = row.sense === "<=" ? 1 : -1;
-    if (isRedundantRow(terms, sign * rhs, sign, boundRows)) return;
-    if (terms.length === 1) {
+    const sign = upperSense ? 1 : -1;
+    if (isRedundantRow(rowColumns, rowCoefficients, sign * rhs, sign, boundRow)) return;
+    if (rowColumns.length === 1) {
       // A bound on one variable that has a bound row already: the tighter of the two, one row.
-      const [name, coefficient] = terms[0]!;
-      const bound = boundRows.get(name);
-      if (bound !== undefined && sign * coefficient > 0) {
-        boundRows.set(name, Math.min(bound, rhs / coefficient));
+      const c = rowColumns[0]!;
+      const a = rowCoefficients[0]!;
+      const bound = boundRow[c]!;
+      if (!Number.isNaN(bound) && sign * a > 0) {
+        boundRow[c] = Math.min(bound, rhs / a);
         return;
       }
     }
-    const rowName = `r${r}`;
-    constraints[rowName] = row.sense === "<=" ? { max: rhs } : { min: rhs };
-    for (const [name, coefficient] of terms) variables[name]![rowName] = coefficient;
-  });
-  for (const [name, upper] of boundRows) {
-    const rowName = `ub_${name}`;
-    constraints[rowName] = { max: upper };
-    variables[name]![rowName] = 1;
+    rowUpper.push(upperSense ? 1 : 0);
+    rowRhs.push(rhs);
+    rowOrigin.push(r);
+    for (let t = 0; t < rowColumns.length; t++) {
+      termColumn.push(rowColumns[t]!);
+      termCoefficient.push(rowCoefficients[t]!);
+    }
+    rowStart.push(termColumn.length);
+  };
+  /** Moves term a·x of a row into the scratch row: fixed into the rhs, complemented flipped. Returns the rhs. */
+  const addTerm = (i: number, a: number, rhs: number): number => {
+    const c = columnOf[i]!;
+    if (c < 0) return rhs - a * fixedValue[i]!;
+    const upper = complement[c]!;
+    rowColumns.push(c);
+    if (Number.isNaN(upper)) {
+      rowCoefficients.push(a);
+      return rhs;
+    }
+    rowCoefficients.push(-a);
+    return rhs - a * upper;
+  };
+  for (let r = 0; r < compiled.rowCount; r++) {
+    const row = model.rows[r]!;
+    let rhs = row.rhs;
+    rowColumns.length = 0;
+    rowCoefficients.length = 0;
+    for (let k = compiled.rowStart[r]!; k < compiled.rowStart[r + 1]!; k++) rhs = addTerm(compiled.variable[k]!, compiled.coefficient[k]!, rhs);
+    addRow(r, row.sense === "<=", rhs);
   }
+  extraRows.forEach((row, e) => {
+    let rhs = row.rhs;
+    rowColumns.length = 0;
+    rowCoefficients.length = 0;
+    for (const [name, a] of row.terms) rhs = addTerm(compiled.index.get(name)!, a, rhs);
+    addRow(compiled.rowCount + e, row.sense === "<=", rhs);
+  });
   if (contradiction) return null;
+  for (let c = 0; c < columns; c++) {
+    const bound = boundRow[c]!;
+    if (Number.isNaN(bound)) continue;
+    rowUpper.push(1);
+    rowRhs.push(bound);
+    rowOrigin.push(-1 - c);
+    termColumn.push(c);
+    termCoefficient.push(1);
+    rowStart.push(termColumn.length);
+  }
   // A complemented variable's objective term changes sign (plus a constant, which no caller
   // reads: they evaluate the objective on the values mapped back).
-  for (const [name, coefficient] of objective) if (!fixed.has(name)) variables[name]!["__objective"] = complemented.has(name) ? -coefficient : coefficient;
+  const cost = new Float64Array(columns);
+  for (const [name, coefficient] of objective) {
+    const c = columnOf[compiled.index.get(name)!]!;
+    if (c >= 0) cost[c] = Number.isNaN(complement[c]!) ? coefficient : -coefficient;
+  }
   // The library's presolve only ever fixes variables and detects infeasibility early (the rows
   // it finds redundant stay in the tableau), and on the day models it fixed none: it cost about
   // a quarter of each LP (generated 80, a site's coverage relaxation: 1.6 ms with it, 1.2 without).
-  const jsModel: JsLpModel = { optimize: "__objective", opType: sense, constraints, variables, ints, options: { presolve: false } };
-  if (complemented.size > 0) complementsOf.set(jsModel, complemented);
-  return jsModel;
+  const lp: SolverLp = {
+    sense,
+    names,
+    cost,
+    integer: integer.includes(1) ? integer : null,
+    upper: Uint8Array.from(rowUpper),
+    rhs: Float64Array.from(rowRhs),
+    rowStart: Int32Array.from(rowStart),
+    column: Int32Array.from(termColumn),
+    coefficient: Float64Array.from(termCoefficient),
+    origin: Int32Array.from(rowOrigin),
+    options: { presolve: false },
+  };
+  translations.set(lp, { names: compiled.names, columnOf, fixedValue, complement });
+  return lp;
 }
 
 /**
  * Whether a row Σ aᵢxᵢ ≤ b (`sign` −1: the row was "≥" and is given negated) holds at every
- * point within the variables' bound rows (x ≥ 0, x ≤ `boundRows`). The library keeps every row
- * in its dense tableau, and each costs every pivot; on a site with most of its people fixed,
- * a fifth of the rows had become "−x ≤ 0" (generated 40). Only bounds the JSON model states as
- * rows count: an implied upper bound (`upperImplied`) may be implied by this very row.
+ * point within the columns' bound rows (x ≥ 0, x ≤ `boundRow`; NaN: none). The library keeps
+ * every row in its dense tableau, and each costs every pivot; on a site with most of its
+ * people fixed, a fifth of the rows had become "−x ≤ 0" (generated 40). Only bounds the LP
+ * states as rows count: an implied upper bound (`upperImplied`) may be implied by this very row.
  */
-function isRedundantRow(terms: [string, number][], rhs: number, sign: 1 | -1, boundRows: Map<string, number>): boolean {
+function isRedundantRow(columns: number[], coefficients: number[], rhs: number, sign: 1 | -1, boundRow: Float64Array): boolean {
   let most = 0;
-  for (const [name, coefficient] of terms) {
-    const a = sign * coefficient;
+  for (let t = 0; t < columns.length; t++) {
+    const a = sign * coefficients[t]!;
     if (a <= 0) continue;
-    const upper = boundRows.get(name);
-    if (upper === undefined) return false;
+    const upper = boundRow[columns[t]!]!;
+    if (Number.isNaN(upper)) return false;
     most += a * upper;
   }
   return most <= rhs + 1e-9;
 }
 
 /**
- * The values of the library's answer to `jsModel`, in the model's own coordinates, with the
- * variables that were `fixed` (substituted out of it) at their values.
+ * The values of the library's answer to `lp` (by column), in the model's own coordinates, with
+ * the variables that were fixed (substituted out of it) at their values.
  */
-export function readValues(model: LinearModel, result: Record<string, unknown>, jsModel: JsLpModel, fixed: Map<string, number>): Map<string, number> {
-  const complemented = complementsOf.get(jsModel);
+export function readValues(lp: SolverLp, columns: Float64Array): Map<string, number> {
+  const { names, columnOf, fixedValue, complement } = translations.get(lp)!;
   const values = new Map<string, number>();
-  for (const name of model.variables.keys()) {
-    const raw = result[name];
-    const value = typeof raw === "number" ? raw : 0;
-    const upper = complemented?.get(name);
-    values.set(name, fixed.get(name) ?? (upper === undefined ? value : upper - value));
+  for (let i = 0; i < names.length; i++) {
+    const c = columnOf[i]!;
+    if (c < 0) values.set(names[i]!, fixedValue[i]!);
+    else {
+      const upper = complement[c]!;
+      values.set(names[i]!, Number.isNaN(upper) ? columns[c]! : upper - columns[c]!);
+    }
   }
   return values;
 }
@@ -499,8 +630,8 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     // The LP relaxation's optimum, rounded to the integer side, bounds the level: a point that
     // reaches it is optimal with no branching at all.
     let lpBound: number | null = null;
-    /** The JSON model of the level's relaxation, when it was solved with exact rows. */
-    let relaxationModel: JsLpModel | null = null;
+    /** The LP of the level's relaxation, when it was solved with exact rows. */
+    let relaxationModel: SolverLp | null = null;
     // The relaxation's value of this level itself (not folded), when it was solved.
     let lpValue: number | null = null;
     const reachesLpBound = () => lpBound !== null && (objective.sense === "max" ? value >= lpBound - 1e-7 : value <= lpBound + 1e-7);
@@ -569,7 +700,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
           lastRelaxationMs = performance.now() - attemptStart;
           relaxedBy = attempt.relax;
           // Exact rows (not loosened): the branch and bound may start from this LP as solved.
-          if (attempt.relax === 0) relaxationModel = relaxation.jsModel;
+          if (attempt.relax === 0) relaxationModel = relaxation.lp;
           break;
         }
       }
@@ -595,7 +726,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
           if (tighter === null) break;
           held = [...held, ...violated];
           relaxation = tighter;
-          if (relaxationModel !== null) relaxationModel = tighter.jsModel;
+          if (relaxationModel !== null) relaxationModel = tighter.lp;
           lpBound = tighter.bound;
           proven = reachesLpBound();
         }
@@ -770,17 +901,16 @@ function solveRelaxation(
   remaining: number,
   relax: number,
   start: Map<string, number>,
-): { bound: number; values: Map<string, number>; jsModel: JsLpModel } | null {
+): { bound: number; values: Map<string, number>; lp: SolverLp } | null {
   if (remaining <= 1) return null;
-  const jsModel = toJsLpModel(model, objective.terms, objective.sense, held, fixed, relax, start);
-  if (jsModel === null) return null;
-  delete jsModel.ints;
-  const answer = solveLp(jsModel, remaining);
-  if (answer.status !== "solved" || answer.result["feasible"] !== true) return null;
-  const values = readValues(model, answer.result, jsModel, fixed);
-  const lp = evaluate(objective.terms, values);
+  const lp = toSolverLp(model, objective.terms, objective.sense, held, fixed, relax, start);
+  if (lp === null) return null;
+  lp.integer = null;
+  const answer = solveLp(lp, remaining);
+  if (answer.status !== "solved" || !answer.result.feasible) return null;
+  const values = readValues(lp, answer.result.values);
   // Level values are multiples of the level's step at integer points.
-  return { bound: roundBound(lp, objective.sense, levelStep(model, objective)), values, jsModel };
+  return { bound: roundBound(evaluate(objective.terms, values), objective.sense, levelStep(model, objective)), values, lp };
 }
 
 /**
@@ -854,15 +984,15 @@ function dive(
  * no point means there is none; a contradiction between the fixings and a row is complete too.
  */
 function exactSearch(model: LinearModel, objective: Objective, rows: Row[], fixed: Map<string, number>, ms: number, start: Map<string, number>): { point: Map<string, number> | null; complete: boolean } {
-  const jsModel = toJsLpModel(model, objective.terms, objective.sense, rows, fixed, 0, start);
-  if (jsModel === null) return { point: null, complete: true };
-  jsModel.options = { tolerance: 0, presolve: false, exitOnCycles: true };
+  const lp = toSolverLp(model, objective.terms, objective.sense, rows, fixed, 0, start);
+  if (lp === null) return { point: null, complete: true };
+  lp.options = { tolerance: 0, presolve: false, exitOnCycles: true };
   const callStart = performance.now();
-  const answer = solveLp(jsModel, ms);
+  const answer = solveLp(lp, ms);
   if (answer.status !== "solved") return { point: null, complete: false };
   const complete = performance.now() - callStart < ms * 0.9 - 1;
-  if (answer.result["feasible"] !== true) return { point: null, complete };
-  const values = readValues(model, answer.result, jsModel, fixed);
+  if (!answer.result.feasible) return { point: null, complete };
+  const values = readValues(lp, answer.result.values);
   const point = roundIntegers(model, values);
   if (!isIntegral(model, values) || violatedRows(model, point).length > 0) return { point: null, complete: false };
   return { point, complete };
@@ -884,14 +1014,14 @@ export interface LevelSearch {
   /** The incumbent's value of `objective`: only points better by a step count. */
   incumbentValue: number;
   deadline: number;
-  /** The incumbent: where every LP starts (toJsLpModel). */
+  /** The incumbent: where every LP starts (toSolverLp). */
   start: Map<string, number>;
   /**
    * The level's relaxation as last sent to the solver thread (same objective, held rows and
    * fixings, exact rows), if any: branchAndBoundInThread sends that model again, so that the
    * thread starts from the optimal tableau it kept instead of solving the LP once more.
    */
-  relaxation?: JsLpModel | null;
+  relaxation?: SolverLp | null;
 }
 
 /**
@@ -920,9 +1050,9 @@ export function branchAndBound(search: LevelSearch, nodeLimit = 2000): { point: 
     nodes++;
     const nodeFixed = node.fixes.length === 0 ? fixed : new Map([...fixed, ...node.fixes]);
     const nodeModel = (relax: number) => {
-      const jsModel = toJsLpModel(model, objective.terms, objective.sense, [...held, ...node.rows], nodeFixed, relax, bestPoint ?? start);
-      if (jsModel !== null) delete jsModel.ints;
-      return jsModel;
+      const lp = toSolverLp(model, objective.terms, objective.sense, [...held, ...node.rows], nodeFixed, relax, bestPoint ?? start);
+      if (lp !== null) lp.integer = null;
+      return lp;
     };
     let asked = nodeModel(0);
     if (asked === null) continue;
@@ -933,8 +1063,8 @@ export function branchAndBound(search: LevelSearch, nodeLimit = 2000): { point: 
       answer = solveLp(asked, deadline - performance.now());
     }
     if (answer.status !== "solved") return { point: bestPoint, complete: false, nodes };
-    if (answer.result["feasible"] !== true) continue;
-    const values = readValues(model, answer.result, asked, nodeFixed);
+    if (!answer.result.feasible) continue;
+    const values = readValues(asked, answer.result.values);
     const lp = evaluate(objective.terms, values);
     const rounded = roundBound(lp, objective.sense, step);
     if (sign * (rounded - bestValue) >= -1e-7) continue;
@@ -976,35 +1106,42 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
   const { model, objective, held, fixed, incumbentValue, deadline, start } = search;
   const remaining = deadline - performance.now();
   if (remaining <= 1) return { point: null, complete: false, nodes: 0, stalled: 0 };
-  const jsModel = search.relaxation ?? toJsLpModel(model, objective.terms, objective.sense, held, fixed, 0, start);
+  const lp = search.relaxation ?? toSolverLp(model, objective.terms, objective.sense, held, fixed, 0, start);
   // The fixings contradict a row: no point at all, so none better.
-  if (jsModel === null) return { point: null, complete: true, nodes: 0, stalled: 0 };
-  delete jsModel.ints;
+  if (lp === null) return { point: null, complete: true, nodes: 0, stalled: 0 };
+  lp.integer = null;
   const step = levelStep(model, objective);
-  const complemented = complementsOf.get(jsModel);
-  // The incumbent's objective in the JSON model's coordinates (complemented variables x' = u - x,
-  // fixed ones left out), in the library's minimising form.
-  let jsValue = 0;
-  for (const [name, column] of Object.entries(jsModel.variables)) {
-    const coefficient = column["__objective"] ?? 0;
-    if (coefficient === 0) continue;
+  const { complement } = translations.get(lp)!;
+  // The incumbent's objective in the LP's coordinates (complemented variables x' = u - x, fixed
+  // ones left out), in the library's minimising form.
+  let lpValue = 0;
+  lp.names.forEach((name, c) => {
+    const coefficient = lp.cost[c]!;
+    if (coefficient === 0) return;
     const value = start.get(name) ?? 0;
-    const upper = complemented?.get(name);
-    jsValue += coefficient * (upper === undefined ? value : upper - value);
-  }
+    const upper = complement[c]!;
+    lpValue += coefficient * (Number.isNaN(upper) ? value : upper - value);
+  });
   const tiers = branchingPriority(model, objective, held);
-  const integers = [...tiers.keys()].filter((name) => !fixed.has(name));
-  const answer = solveLp(jsModel, remaining, {
-    integers,
-    tiers: Object.fromEntries(integers.map((name) => [name, tiers.get(name)!])),
+  const integers: number[] = [];
+  const integerTiers: number[] = [];
+  lp.names.forEach((name, c) => {
+    const tier = tiers.get(name);
+    if (tier === undefined) return;
+    integers.push(c);
+    integerTiers.push(tier);
+  });
+  const answer = solveLp(lp, remaining, {
+    integers: Int32Array.from(integers),
+    tiers: Float64Array.from(integerTiers),
     step,
-    incumbent: objective.sense === "min" ? jsValue : -jsValue,
+    incumbent: objective.sense === "min" ? lpValue : -lpValue,
     nodeLimit,
   });
   if (answer.status !== "solved") return { point: null, complete: false, nodes: 0, stalled: answer.status === "stalled" ? 1 : 0 };
   const found = answer.result as unknown as TreeSearchResult;
   if (found.best === null) return { point: null, complete: found.complete, nodes: found.nodes, stalled: found.stalled };
-  const values = readValues(model, found.best, jsModel, fixed);
+  const values = readValues(lp, found.best);
   const point = roundIntegers(model, values);
   const better = objective.sense === "max" ? 1 : -1;
   const valid = isIntegral(model, values) && violatedRows(model, point).length === 0 && violatedRows({ ...model, rows: held }, point).length === 0;

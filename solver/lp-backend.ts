@@ -19,8 +19,100 @@
 import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
 import type { Model as JsLpModel } from "javascript-lp-solver";
 
+/**
+ * One LP (or MILP) as the solver thread takes it: columns and rows by number, the rows'
+ * terms packed (CSR). The thread builds the library's Model from it with the library's own
+ * calls (addVariable, smallerThan, greaterThan, addTerm), in the order its loadJson would, so
+ * the tableau is the same as from the JSON model. Before, each call went as JSON text with our
+ * long variable names: a 28-enclave plan spent about as long on stringifying, parsing and
+ * loadJson (and on toJsLpModel's objects of named keys) as the simplex spent pivoting.
+ */
+export interface SolverLp {
+  sense: "max" | "min";
+  /** Each column's name (ours): stays in this thread, the solver thread sees column numbers. */
+  names: string[];
+  /** The objective's coefficient per column. */
+  cost: Float64Array;
+  /** 1 for an integer column; null: an LP (the library's simplex, not its branch and cut). */
+  integer: Uint8Array | null;
+  /** Per row: 1 for Σ ≤ rhs, 0 for Σ ≥ rhs. */
+  upper: Uint8Array;
+  rhs: Float64Array;
+  /** Row r's terms are entries rowStart[r] … rowStart[r + 1] − 1 of `column` and `coefficient`. */
+  rowStart: Int32Array;
+  column: Int32Array;
+  coefficient: Float64Array;
+  /** Where each row comes from (for tests and debugging): a model row's index, or −1 − column for a column's bound row. */
+  origin: Int32Array;
+  /** The library's options: `presolve`, `tolerance`, `exitOnCycles` (the timeout is the call's). */
+  options?: { presolve?: boolean; tolerance?: number; exitOnCycles?: boolean };
+}
+
+/** The library's answer to one LP or MILP. */
+export interface LpAnswer {
+  feasible: boolean;
+  bounded: boolean;
+  /** The objective's value (the library's `result`). */
+  evaluation: number;
+  /** Each column's value, as the library rounds them (to its precision, 1e-8). */
+  values: Float64Array;
+}
+
+/** A library JSON model as a SolverLp, in the order loadJson reads it (for tests and small callers). */
+export function solverLpFromJson(json: JsLpModel): SolverLp {
+  const rowNames = Object.keys(json.constraints);
+  const names = Object.keys(json.variables);
+  const objective = json.optimize as string;
+  const ints = { ...(json.ints ?? {}), ...(json.binaries ?? {}) } as Record<string, unknown>;
+  const rows: { upper: number; rhs: number; terms: [number, number][]; origin: number }[] = [];
+  const rowsOf = new Map<string, number[]>();
+  rowNames.forEach((name, r) => {
+    const bounds = json.constraints[name] as { min?: number; max?: number; equal?: number };
+    const at: number[] = [];
+    const add = (upper: number, rhs: number) => {
+      at.push(rows.length);
+      rows.push({ upper, rhs, terms: [], origin: r });
+    };
+    if (bounds.equal !== undefined) {
+      add(0, bounds.equal);
+      add(1, bounds.equal);
+    } else {
+      if (bounds.min !== undefined) add(0, bounds.min);
+      if (bounds.max !== undefined) add(1, bounds.max);
+    }
+    rowsOf.set(name, at);
+  });
+  const cost = new Float64Array(names.length);
+  const integer = new Uint8Array(names.length);
+  names.forEach((name, c) => {
+    const column = json.variables[name] as Record<string, number>;
+    cost[c] = column[objective] ?? 0;
+    integer[c] = ints[name] ? 1 : 0;
+    for (const [rowName, coefficient] of Object.entries(column)) {
+      if (rowName === objective) continue;
+      for (const r of rowsOf.get(rowName) ?? []) rows[r]!.terms.push([c, coefficient]);
+    }
+  });
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((row, r) => (rowStart[r + 1] = rowStart[r]! + row.terms.length));
+  const terms = rows.flatMap((row) => row.terms);
+  return {
+    sense: json.opType === "max" ? "max" : "min",
+    names,
+    cost,
+    integer: integer.includes(1) ? integer : null,
+    upper: Uint8Array.from(rows, (row) => row.upper),
+    rhs: Float64Array.from(rows, (row) => row.rhs),
+    rowStart,
+    column: Int32Array.from(terms, ([c]) => c),
+    coefficient: Float64Array.from(terms, ([, a]) => a),
+    origin: Int32Array.from(rows, (row) => row.origin),
+    ...(json.options ? { options: json.options as SolverLp["options"] } : {}),
+  };
+}
+
 /** "stalled": a simplex of the call pivoted more often than `maxPivotsPerSimplex` allowed. */
-export type BackendAnswer = { status: "solved"; result: Record<string, unknown> } | { status: "timeout" } | { status: "stalled" };
+export type BackendAnswer = { status: "solved"; result: LpAnswer } | { status: "timeout" } | { status: "stalled" };
 
 export interface BackendOptions {
   /**
@@ -34,8 +126,10 @@ export interface BackendOptions {
 
 /** What the thread's branch and bound needs besides the LP; see lp-worker.mjs searchTree. */
 export interface TreeSearch {
-  integers: string[];
-  tiers: Record<string, number>;
+  /** The integer columns to branch on. */
+  integers: Int32Array;
+  /** Each one's tier (aligned with `integers`): higher tiers are branched on first. */
+  tiers: Float64Array;
   step: number;
   /** The incumbent's objective in the library's minimising form. */
   incumbent: number;
@@ -48,8 +142,8 @@ export interface TreeSearchResult {
   nodes: number;
   /** Nodes skipped because their simplex stalled (the pivot limit). */
   stalled: number;
-  /** The best point found that beats the incumbent by a step, by JSON variable name, or null. */
-  best: Record<string, number> | null;
+  /** The best point found that beats the incumbent by a step, by column, or null. */
+  best: Float64Array | null;
 }
 
 interface SolverThread {
@@ -120,25 +214,38 @@ function cutOffGraceMs(budgetMs: number): number {
   return Math.max(25, budgetMs * 0.1);
 }
 
+function isSolverLp(model: SolverLp | JsLpModel): model is SolverLp {
+  return (model as SolverLp).cost instanceof Float64Array;
+}
+
+/** Each model's number, given when it is first sent: the same model sent again has the same number. */
+const lpNumbers = new WeakMap<SolverLp, number>();
+let lastLpNumber = 0;
+function lpNumber(lp: SolverLp): number {
+  let number = lpNumbers.get(lp);
+  if (number === undefined) lpNumbers.set(lp, (number = ++lastLpNumber));
+  return number;
+}
+
 /**
  * Solves within `deadlineMs`: the library's soft timeout (between its branch-and-bound nodes)
  * at 90% of it, so that its best point so far comes back; the thread's stop at 100%; the cut-off
  * a grace period later.
  */
-export function solveWithDeadline(model: JsLpModel, deadlineMs: number, options: BackendOptions = {}): BackendAnswer {
+export function solveWithDeadline(model: SolverLp | JsLpModel, deadlineMs: number, options: BackendOptions = {}): BackendAnswer {
+  const lp = isSolverLp(model) ? model : solverLpFromJson(model);
   const budget = Math.max(1, Math.floor(deadlineMs));
-  model.options = { ...(model.options ?? {}), timeout: Math.max(1, Math.floor(budget * 0.9)) };
+  const lpOptions = { ...(lp.options ?? {}), timeout: Math.max(1, Math.floor(budget * 0.9)) };
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const signal = new Int32Array(flag);
   const stopAt = performance.timeOrigin + performance.now() + budget;
-  // As JSON text: the thread parses it in about half the time structured cloning takes to
-  // rebuild the model's many small objects (14-enclave plans: 1.7 -> 1.2 ms a call in all,
-  // about a quarter of an average call). Models hold finite numbers only (toJsLpModel). The
-  // options (the timeout differs per call) go apart, so that the same model is the same text:
-  // the thread's search reuses the relaxation it has just solved for it (lp-worker.mjs).
-  const { options: modelOptions, ...rest } = model;
-  getWorker().postMessage({ model: JSON.stringify(rest), options: modelOptions, port: port2, flag, stopAt, maxPivotsPerSimplex: options.maxPivotsPerSimplex, search: options.search }, [port2]);
+  // Typed arrays only (structured cloning copies each in one go; the names stay here), and the
+  // model's number: the thread's search reuses the relaxation it has just solved for the same
+  // model (lp-worker.mjs).
+  const { sense, cost, integer, upper, rhs, rowStart, column, coefficient } = lp;
+  const sent = { id: lpNumber(lp), sense, cost, integer, upper, rhs, rowStart, column, coefficient };
+  getWorker().postMessage({ model: sent, options: lpOptions, port: port2, flag, stopAt, maxPivotsPerSimplex: options.maxPivotsPerSimplex, search: options.search }, [port2]);
   const waited = Atomics.wait(signal, 0, 0, budget + cutOffGraceMs(budget));
   const message = receiveMessageOnPort(port1);
   port1.close();
@@ -147,7 +254,7 @@ export function solveWithDeadline(model: JsLpModel, deadlineMs: number, options:
     replaceWorker();
     return { status: "timeout" };
   }
-  const reply = message!.message as { ok: true; result: Record<string, unknown> } | { ok: false; stopped?: "deadline" | "pivots"; error?: string };
+  const reply = message!.message as { ok: true; result: LpAnswer } | { ok: false; stopped?: "deadline" | "pivots"; error?: string };
   if (!reply.ok) {
     if (reply.stopped === "pivots") return { status: "stalled" };
     if (reply.stopped === "deadline") {

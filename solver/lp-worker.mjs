@@ -2,9 +2,9 @@
 // the library checks its timeout only between branch-and-bound nodes, and one LP can run on
 // for minutes. Plain JavaScript so the thread needs no TypeScript loader.
 //
-// A job carries its model as JSON text, the wall-clock time it must stop at (`stopAt`), and
-// may carry a pivot limit per simplex (`maxPivotsPerSimplex`: a simplex that pivots past it is
-// taken to cycle). The library has no such limits for one LP, so the thread checks both before
+// A job carries its model as typed arrays (lp-backend.ts SolverLp), the wall-clock time it
+// must stop at (`stopAt`), and may carry a pivot limit per simplex (`maxPivotsPerSimplex`: a
+// simplex that pivots past it is taken to cycle). The library has no such limits for one LP, so the thread checks both before
 // every simplex pivot (the library's Tableau pivot, wrapped below) and gives the job up there:
 // the thread stays alive and warm. The caller's hard cut-off (terminating the thread) is then
 // only a backstop for a job stuck between pivots. A job may also ask for our branch and bound
@@ -17,33 +17,48 @@
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
+import { solveModel } from "./lp-build.mjs";
 
 const solver = createRequire(import.meta.url)("javascript-lp-solver");
 
-/** A day-like model: `people` placements over `enclaves`, deterministic. */
+/**
+ * A day-like model (as lp-backend.ts SolverLp): `people` placements over `enclaves`, three
+ * each, in one-place rows, headcount and ratio rows; deterministic.
+ */
 function warmUpModel(people, enclaves, integer) {
-  const variables = {};
-  const constraints = {};
-  const ints = {};
-  for (let e = 0; e < enclaves; e++) {
-    constraints[`max${e}`] = { max: 9 };
-    constraints[`min${e}`] = { min: 3 };
-    constraints[`ratio${e}`] = { max: 0 };
-  }
+  // Rows: per enclave max (≤ 9), min (≥ 3), ratio (≤ 0); then one per person (≤ 1).
+  const rows = [];
+  for (let e = 0; e < enclaves; e++) rows.push({ upper: 1, rhs: 9, terms: [] }, { upper: 0, rhs: 3, terms: [] }, { upper: 1, rhs: 0, terms: [] });
+  const cost = [];
   for (let p = 0; p < people; p++) {
-    constraints[`one${p}`] = { max: 1 };
+    const one = rows.push({ upper: 1, rhs: 1, terms: [] }) - 1;
     const coach = p % 7 === 0;
     for (let k = 0; k < 3; k++) {
       const e = (p * 5 + k * 3) % enclaves;
-      const name = `x${p}_${e}`;
-      const column = { [`one${p}`]: 1, objective: ((p + e) % 5) + (coach ? 3 : 1) };
-      if (coach) column[`ratio${e}`] = -13;
-      else Object.assign(column, { [`max${e}`]: 1, [`min${e}`]: 1, [`ratio${e}`]: 1 + (p % 3) });
-      variables[name] = column;
-      if (integer) ints[name] = 1;
+      const c = cost.push(((p + e) % 5) + (coach ? 3 : 1)) - 1;
+      rows[one].terms.push([c, 1]);
+      if (coach) rows[3 * e + 2].terms.push([c, -13]);
+      else {
+        rows[3 * e].terms.push([c, 1]);
+        rows[3 * e + 1].terms.push([c, 1]);
+        rows[3 * e + 2].terms.push([c, 1 + (p % 3)]);
+      }
     }
   }
-  return { optimize: "objective", opType: "max", constraints, variables, ints, options: { timeout: 100 } };
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((row, r) => (rowStart[r + 1] = rowStart[r] + row.terms.length));
+  const terms = rows.flatMap((row) => row.terms);
+  return {
+    id: 0,
+    sense: "max",
+    cost: Float64Array.from(cost),
+    integer: integer ? new Uint8Array(cost.length).fill(1) : null,
+    upper: Uint8Array.from(rows, (row) => row.upper),
+    rhs: Float64Array.from(rows, (row) => row.rhs),
+    rowStart,
+    column: Int32Array.from(terms, ([c]) => c),
+    coefficient: Float64Array.from(terms, ([, a]) => a),
+  };
 }
 
 /** What the wrapped pivot throws when the job's time is up (never leaves this thread). */
@@ -57,17 +72,14 @@ let pivotsThisSimplex = 0;
 let stopAt = Infinity;
 
 /**
- * Wraps the library's simplex pivot with the deadline check and the pivot limit. The Tableau
- * class is not exported; its prototype is reached through the model of one tiny solve. Every
+ * Wraps the library's simplex pivot with the deadline check and the pivot limit. Every
  * simplex phase (primal phase 1 and 2, each branch node's re-solve in its branch and cut)
  * pivots through `this.pivot`, and a pivot is at most a few milliseconds even on the largest
  * day models, so a job stops within one pivot of its deadline. Returns false when the library
  * no longer looks like that (the hard cut-off alone then keeps the deadline).
  */
 function installDeadline() {
-  solver.Solve({ optimize: "v", opType: "max", constraints: { c: { max: 1 } }, variables: { x: { v: 1, c: 1 } } });
-  const tableau = solver.lastSolvedModel && solver.lastSolvedModel.tableau;
-  const prototype = tableau ? Object.getPrototypeOf(tableau) : null;
+  const prototype = typeof solver.Tableau === "function" ? solver.Tableau.prototype : null;
   if (!prototype || typeof prototype.pivot !== "function") return false;
   const pivot = prototype.pivot;
   prototype.pivot = function pivotBeforeDeadline(row, column) {
@@ -92,17 +104,11 @@ const SAVED_BYTES = 256 * 1024 * 1024;
 /** A value within this of an integer counts as integral (as INTEGRALITY in lexicographic-solve.ts). */
 const INTEGRALITY = 1e-6;
 
-/** A job's model: its JSON text with its options (sent apart, see lp-backend.ts). */
-function parseModel(text, options) {
-  const model = JSON.parse(text);
-  model.options = options;
-  return model;
-}
-
 /**
- * The last LP this thread solved to its optimum (a job without integers, not a search): its
- * JSON text and its tableau as the simplex left it. A search for the same text (the level's
- * relaxation, then its branch and bound) starts from it instead of solving the LP again.
+ * The last LP this thread solved to its optimum (a job without integers, not a search): the
+ * model's number (lp-backend.ts), its variables and its tableau as the simplex left it. A
+ * search of the same model (the level's relaxation, then its branch and bound) starts from it
+ * instead of solving the LP again.
  */
 let lastRelaxation = null;
 
@@ -176,24 +182,26 @@ function restoreSnapshot(tableau, saved, consume) {
  * node whose relaxation, rounded up to the level's step, is no better than the incumbent by a
  * whole step.
  *
- * `text`, `options`: the LP (no `ints`) as sent (see parseModel); `search.integers`: the integer variables by name;
- * `search.tiers`: their tiers; `search.step`; `search.incumbent`: the incumbent's objective in
- * the library's own minimising form (the objective for "min", its negative for "max").
- * Returns whether the tree was searched completely, the nodes, and the best point found that
- * beats the incumbent by a step (by variable name), or null. A node whose simplex stalls (the
+ * `lp`, `options`: the LP (no integers) as sent (see buildModel); `search.integers`: the integer
+ * columns; `search.tiers`: their tiers; `search.step`; `search.incumbent`: the incumbent's
+ * objective in the library's own minimising form (the objective for "min", its negative for
+ * "max"). Returns whether the tree was searched completely, the nodes, and the best point
+ * found that beats the incumbent by a step (by column), or null. A node whose simplex stalls (the
  * pivot limit) is skipped: the search is then not complete. At the deadline it stops.
  */
-function searchTree(text, options, search) {
+function searchTree(lp, options, search) {
   const result = { complete: true, nodes: 0, stalled: 0, best: null };
   spareMatrices.length = 0; // another model's sizes
   let tableau;
+  let variables;
   try {
-    if (lastRelaxation !== null && lastRelaxation.text === text) {
+    if (lastRelaxation !== null && lastRelaxation.id === lp.id) {
       // The relaxation the caller has just solved for this level: its optimal tableau is the root.
-      tableau = lastRelaxation.tableau;
+      ({ tableau, variables } = lastRelaxation);
     } else {
-      solver.Solve(parseModel(text, options));
-      tableau = solver.lastSolvedModel.tableau;
+      const { built } = solveModel(lp, options);
+      ({ variables } = built);
+      tableau = built.model.tableau;
       if (tableau.feasible !== true) return result;
     }
     lastRelaxation = null; // the search changes the tableau
@@ -207,8 +215,7 @@ function searchTree(text, options, search) {
   let incumbent = search.incumbent;
   /** Whether a relaxation's objective (the library's minimising form) cannot beat the incumbent by a step. */
   const pruned = (evaluation) => Math.ceil(evaluation / step - 1e-6) * step > incumbent - step + 1e-6 * step;
-  const wanted = new Set(search.integers);
-  const integers = tableau.model.variables.filter((variable) => wanted.has(variable.id)).map((variable) => ({ index: variable.index, tier: search.tiers[variable.id] ?? 0 }));
+  const integers = Array.from(search.integers, (column, i) => ({ index: variables[column].index, tier: search.tiers[i] }));
   const valueOf = (index) => {
     const row = tableau.rowByVarIndex[index];
     return row === -1 ? 0 : tableau.matrix[row * tableau.width + tableau.rhsColumn];
@@ -281,9 +288,7 @@ function searchTree(text, options, search) {
     if (chosen === -1) {
       // An integral point better by a step: the new incumbent.
       incumbent = Math.round(tableau.evaluation / step) * step;
-      const point = {};
-      for (const variable of tableau.model.variables) point[variable.id] = valueOf(variable.index);
-      result.best = point;
+      result.best = Float64Array.from(variables, (variable) => valueOf(variable.index));
       continue;
     }
     const keep = (type) => node.cuts.filter((cut) => cut.varIndex !== chosen || cut.type !== type);
@@ -311,31 +316,30 @@ function searchTree(text, options, search) {
 
 if (workerData && workerData.warm) {
   // About 150 ms of solving, on the spare's own thread while the active one works.
-  for (let round = 0; round < 8; round++) solver.Solve(warmUpModel(90, 12, false));
-  solver.Solve(warmUpModel(90, 12, true));
+  for (let round = 0; round < 8; round++) solveModel(warmUpModel(90, 12, false), { timeout: 100 });
+  solveModel(warmUpModel(90, 12, true), { timeout: 100 });
 }
 if (workerData && workerData.ready) {
   const ready = new Int32Array(workerData.ready);
   Atomics.store(ready, 0, 1);
 }
 
-parentPort.on("message", ({ model: text, options, port, flag, stopAt: jobStopAt, maxPivotsPerSimplex, search }) => {
+parentPort.on("message", ({ model: lp, options, port, flag, stopAt: jobStopAt, maxPivotsPerSimplex, search }) => {
   let reply;
   stopAt = typeof jobStopAt === "number" ? jobStopAt : Infinity;
   pivotLimit = typeof maxPivotsPerSimplex === "number" ? maxPivotsPerSimplex : Infinity;
   pivotsThisSimplex = 0;
   try {
     if (search) {
-      reply = { ok: true, result: searchTree(text, options, search) };
+      reply = { ok: true, result: searchTree(lp, options, search) };
     } else {
-      const model = parseModel(text, options);
       // An integer job (a dive's, the library's search) leaves the last relaxation be.
-      const relaxation = model.ints === undefined;
+      const relaxation = lp.integer === null;
       if (relaxation) lastRelaxation = null;
-      const result = solver.Solve(model);
-      const tableau = solver.lastSolvedModel.tableau;
-      if (relaxation && tableau.feasible === true) lastRelaxation = { text, tableau };
-      reply = { ok: true, result };
+      const { built, answer } = solveModel(lp, options);
+      const tableau = built.model.tableau;
+      if (relaxation && tableau.feasible === true) lastRelaxation = { id: lp.id, tableau, variables: built.variables };
+      reply = { ok: true, result: answer };
     }
   } catch (error) {
     if (error === STOPPED) reply = { ok: false, stopped: "deadline" };

@@ -1,0 +1,19 @@
+// Types of lp-build.mjs (plain JavaScript: the solver thread runs it without a TypeScript loader).
+import type { LpAnswer, SolverLp } from "./lp-backend.ts";
+
+/** The parts of javascript-lp-solver's tableau the tests look at. */
+export interface LibraryTableau {
+  matrix: Float64Array;
+  width: number;
+  height: number;
+  varIndexByRow: number[];
+  varIndexByCol: number[];
+}
+
+export interface BuiltModel {
+  model: { tableau: LibraryTableau };
+  variables: { index: number; value: number }[];
+}
+
+export function buildModel(lp: Omit<SolverLp, "names" | "origin">, options: { timeout?: number; tolerance?: number; exitOnCycles?: boolean }): BuiltModel;
+export function solveModel(lp: Omit<SolverLp, "names" | "origin">, options: { timeout?: number; tolerance?: number; exitOnCycles?: boolean }): { built: BuiltModel; answer: LpAnswer };
