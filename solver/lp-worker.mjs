@@ -16,7 +16,7 @@
 // thread solves its first relaxation about five times slower than a warm one.
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
-import { parentPort, workerData } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
 import { solveModel } from "./lp-build.mjs";
 
 const solver = createRequire(import.meta.url)("javascript-lp-solver");
@@ -324,7 +324,10 @@ if (workerData && workerData.ready) {
   Atomics.store(ready, 0, 1);
 }
 
-parentPort.on("message", ({ model: lp, options, port, flag, stopAt: jobStopAt, maxPivotsPerSimplex, search }) => {
+const { jobs, answers } = workerData;
+const answered = new Int32Array(workerData.answered);
+
+function handle({ call, model: lp, options, stopAt: jobStopAt, maxPivotsPerSimplex, search }) {
   let reply;
   stopAt = typeof jobStopAt === "number" ? jobStopAt : Infinity;
   pivotLimit = typeof maxPivotsPerSimplex === "number" ? maxPivotsPerSimplex : Infinity;
@@ -349,8 +352,9 @@ parentPort.on("message", ({ model: lp, options, port, flag, stopAt: jobStopAt, m
     stopAt = Infinity;
     pivotLimit = Infinity;
   }
-  port.postMessage(reply);
-  const signal = new Int32Array(flag);
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
-});
+  answers.postMessage(reply);
+  Atomics.store(answered, 0, call);
+  Atomics.notify(answered, 0);
+}
+
+jobs.on("message", handle);
