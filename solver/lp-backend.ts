@@ -21,11 +21,11 @@ import type { Model as JsLpModel } from "javascript-lp-solver";
 
 /**
  * One LP (or MILP) as the solver thread takes it: columns and rows by number, the rows'
- * terms packed (CSR). The thread builds the library's Model from it with the library's own
- * calls (addVariable, smallerThan, greaterThan, addTerm), in the order its loadJson would, so
- * the tableau is the same as from the JSON model. Before, each call went as JSON text with our
- * long variable names: a 28-enclave plan spent about as long on stringifying, parsing and
- * loadJson (and on toJsLpModel's objects of named keys) as the simplex spent pivoting.
+ * terms packed (CSR). The thread builds the library's Model from it (lp-build.mjs buildModel)
+ * so that the tableau is the one the library's loadJson would build from the JSON model.
+ * Before, each call went as JSON text with our long variable names: a 28-enclave plan spent
+ * about as long on stringifying, parsing and loadJson (and on building the JSON model's
+ * objects of named keys) as the simplex spent pivoting.
  */
 export interface SolverLp {
   sense: "max" | "min";

@@ -4,11 +4,13 @@
 //
 // A job carries its model as typed arrays (lp-backend.ts SolverLp), the wall-clock time it
 // must stop at (`stopAt`), and may carry a pivot limit per simplex (`maxPivotsPerSimplex`: a
-// simplex that pivots past it is taken to cycle). The library has no such limits for one LP, so the thread checks both before
-// every simplex pivot (the library's Tableau pivot, wrapped below) and gives the job up there:
-// the thread stays alive and warm. The caller's hard cut-off (terminating the thread) is then
-// only a backstop for a job stuck between pivots. A job may also ask for our branch and bound
-// on the model (`search`, see searchTree) instead of the library's solve.
+// simplex that pivots past it is taken to cycle). The library has no such limits for one LP,
+// so the thread checks both before every simplex pivot (the library's Tableau pivot, wrapped
+// below) and gives the job up there: the thread stays alive and warm. The caller's hard
+// cut-off (terminating the thread) is then only a backstop for a job stuck between pivots. A
+// job may also ask for our branch and bound on the model (`search`, see searchTree) instead of
+// the library's solve. Jobs come on `workerData.jobs`; each answer goes on `workerData.answers`,
+// then the job's number into `workerData.answered` (lp-backend.ts waits on it).
 //
 // A thread started as a spare (workerData.warm) first solves a few models shaped like a day's
 // (placements in one-place rows, headcount and ratio rows, some integer), so that V8 has
