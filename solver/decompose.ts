@@ -41,6 +41,8 @@ export interface DecomposedResult {
   linkingRows: number;
   nodes: number;
   partSolves: number;
+  /** Part solves in the search stopped after their first levels: their node could not win (cannotWin). */
+  stoppedSolves: number;
 }
 
 const TOLERANCE = 1e-6;
@@ -85,6 +87,7 @@ class SharedRowSearch {
   private readonly rowsOfPart: number[][];
   private readonly cache = new Map<string, PartAnswer>();
   private partSolves = 0;
+  private stoppedSolves = 0;
   private nodes = 0;
   private readonly rootShare: number;
   /** The best point found: at first the greedy start, which keeps every row of the whole model. */
@@ -134,8 +137,11 @@ class SharedRowSearch {
       this.nodes++;
       // The dive ends at the first node whose parts fit together (node() took its point).
       if (node.over === null) diving = false;
-      provenLevels = Math.min(provenLevels, node.exactLevels);
+      // A dominated node holds no point better than the best one, on any level: whatever its
+      // bound was exact on, it leaves the proof as it is (a site solve stopped early by
+      // cannotWin is exact on its first levels only, and its node is dominated on them).
       if (this.dominated(node)) continue;
+      provenLevels = Math.min(provenLevels, node.exactLevels);
       const over = node.over;
       if (over === null) continue;
       const children = this.branch(node, over);
@@ -146,10 +152,7 @@ class SharedRowSearch {
         continue;
       }
       for (const child of children) {
-        if (this.dominated(child)) {
-          provenLevels = Math.min(provenLevels, child.exactLevels);
-          continue;
-        }
+        if (this.dominated(child)) continue;
         open.push(child);
         if (diving && (dive === null || this.compare(child.bound, dive.bound) > 0)) dive = child;
       }
@@ -171,6 +174,7 @@ class SharedRowSearch {
       linkingRows: partition.linking.length,
       nodes: this.nodes,
       partSolves: this.partSolves,
+      stoppedSolves: this.stoppedSolves,
     };
   }
 
@@ -195,12 +199,33 @@ class SharedRowSearch {
     const keep = cloneShares(node.shares);
     keep.get(r)!.get(chosen)!.lo = used;
     return [lower, keep].map((shares) => {
-      const answers = node.answers.map((answer, p) => {
-        if (this.fits(p, shares, answer.values)) return answer;
-        return this.solvePart(p, shares, answer.values, 0);
+      // The parts solved again are under tighter shares than at the parent, so the parent's
+      // answers (and those solved again already) bound what this child's parts can reach.
+      const answers = [...node.answers];
+      answers.forEach((answer, p) => {
+        if (!this.fits(p, shares, answer.values)) answers[p] = this.solvePart(p, shares, answer.values, 0, this.cannotWin(answers, p));
       });
       return this.node(shares, answers, node.depth + 1);
     });
+  }
+
+  /**
+   * Whether a node cannot beat the best point once part p's proven levels are `values` (its
+   * first levels), given `answers` for the other parts: answers proven on those levels at
+   * least, each as good as or better than what that part can reach at the node (the parent's,
+   * under looser shares). Lexicographic optima add up, so the node's bound on those levels is
+   * at most the sum; strictly worse than the best point there, the node is pruned (dominated)
+   * whatever part p's later levels are: its solve can stop. Generated 28-enclave company 10:
+   * 16 site solves in the search, most of them for children that lose an enclave or a worker
+   * of minimum shortfall, each solved to its last level.
+   */
+  private cannotWin(answers: PartAnswer[], p: number): (values: number[]) => boolean {
+    return (values) => {
+      const k = values.length;
+      if (answers.some((answer, q) => q !== p && answer.provenLevels < k)) return false;
+      const bound = values.map((value, level) => value + answers.reduce((sum, answer, q) => (q === p ? sum : sum + answer.levels[level]!), 0));
+      return this.compare(bound, this.best.levels.slice(0, k)) < 0;
+    };
   }
 
   /**
@@ -289,8 +314,10 @@ class SharedRowSearch {
    * Part p under the node's shares, started from `near` (the greedy start at the root, the
    * parent's answer in the search), repaired to fit the shares when it does not.
    * `partsLeft`: parts still to solve at the root (this one included), 0 in the search.
+   * `stopAfter`: stops the solve after a proven level (see cannotWin); such an answer is proven
+   * on those levels only, and not kept for another node.
    */
-  private solvePart(p: number, shares: Shares, near: Map<string, number>, partsLeft: number): PartAnswer {
+  private solvePart(p: number, shares: Shares, near: Map<string, number>, partsLeft: number, stopAfter?: (values: number[]) => boolean): PartAnswer {
     const key = `${p}|${this.rowsOfPart[p]!.map((r) => this.capacity(p, r, shares)).join(",")}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -308,14 +335,20 @@ class SharedRowSearch {
     const left = this.options.deadline - performance.now();
     const budget = Math.max(1, partsLeft > 0 ? left / partsLeft : Math.min(left / 2, this.rootShare * SEARCH_SOLVE_SHARE));
     this.partSolves++;
-    const result: LexicographicResult = solveLexicographic(model, { timeoutMs: budget, incumbent: start });
+    let stopped = false;
+    const result: LexicographicResult = solveLexicographic(model, {
+      timeoutMs: budget,
+      incumbent: start,
+      ...(stopAfter ? { stopAfter: (values: number[]) => (stopped = stopAfter(values)) } : {}),
+    });
     const values = result.status === "timeout" || result.status === "infeasible" ? start : result.values;
     const answer: PartAnswer = {
       values,
       levels: model.objectives.map((objective) => evaluate(objective.terms, values)),
       provenLevels: result.status === "timeout" || result.status === "infeasible" ? 0 : provenPrefix(result),
     };
-    this.cache.set(key, answer);
+    if (stopped) this.stoppedSolves++;
+    else this.cache.set(key, answer);
     return answer;
   }
 

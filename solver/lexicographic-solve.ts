@@ -34,6 +34,12 @@ export interface SolveOptions {
   timeoutMs?: number;
   /** A known feasible point (a warm start): each level starts from its value as a bound. */
   incumbent?: Map<string, number>;
+  /**
+   * Asked after each level proven optimal, with the proven values of the levels so far: true
+   * stops the solve there (the result then has only those levels, and is "feasible"). The
+   * decomposition's search stops a site's solve once the node it is for cannot win.
+   */
+  stopAfter?: (values: number[]) => boolean;
 }
 
 const INTEGRALITY = 1e-6;
@@ -595,7 +601,9 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
   /** How long the last relaxation that answered took: what an attempt that does not answer is measured by. */
   let lastRelaxationMs: number | null = null;
 
+  let stopped = false;
   model.objectives.forEach((level, k) => {
+    if (stopped) return;
     const levelStart = performance.now();
     // The level just above, when it is held by a row, may be folded into this one instead of
     // holding it (foldLevels) — used when the relaxation under the hold row stalls.
@@ -777,6 +785,11 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     const levelValue = Math.round(evaluate(level.terms, best) * 1e6) / 1e6;
     levels.push({ name: level.name, value: levelValue, optimal: proven, ms: performance.now() - levelStart, nodes });
     if (!proven) allOptimal = false;
+    if (proven && k < model.objectives.length - 1 && levels.every((done) => done.optimal) && options.stopAfter?.(levels.map((done) => done.value))) {
+      stopped = true;
+      allOptimal = false;
+      return;
+    }
     if (Math.abs(value - bound) < 1e-7) {
       // At the trivial bound every term of the (folded) level sits at its helpful bound.
       for (const [name, v] of boundFixings(model, objective)) fixed.set(name, v);

@@ -12,7 +12,7 @@ import { splitComponents } from "../../solver/components.ts";
 import { repairPoint, solveByDecomposition } from "../../solver/decompose.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
-import { evaluate, violatedRows, type LinearModel } from "../../solver/linear-model.ts";
+import { addRow, addVariable, emptyModel, evaluate, violatedRows, type LinearModel } from "../../solver/linear-model.ts";
 import { isPackingRow, partitionModel } from "../../solver/partition.ts";
 import type { DayInstance } from "../../solver/types.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
@@ -143,6 +143,22 @@ describe("solveByDecomposition", () => {
     60_000,
   );
 
+  it("when a child of the search cannot win after a site's first levels, then that site's solve stops there and the answer is still the whole model's optimum, proven", () => {
+    // Seed 9: two of the search's seven site solves are for children that lose on the first
+    // levels already (cannotWin); their later levels are never solved.
+    const scenario = scenarioSchema.parse(generateScenario({ seed: 9, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+    const maxPartVariables = Math.ceil(daily.model.variables.size * 0.6);
+    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+    const result = solveByDecomposition(daily.model, { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables })!;
+    expect(result.stoppedSolves).toBeGreaterThan(0);
+    expect(result.status).toBe("optimal");
+    expect(result.proven).toEqual(daily.model.objectives.map(() => true));
+    expect(violatedRows(daily.model, result.values)).toEqual([]);
+    const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
+    expect(rounded(result.values)).toEqual(rounded(whole.values));
+  }, 60_000);
+
   it("when a 30-enclave company of three sites is solved site by site, then every row holds and it covers as many enclaves as HiGHS", async () => {
     // Three sites of ten; with the default part size two of them fit in one part.
     const scenario = scenarioSchema.parse(generateScenario({ seed: 11, enclaves: 30, regions: 3, date: "2026-11-23" }));
@@ -175,6 +191,29 @@ describe("proofs level by level", () => {
     const highs = await highsCoverage(dayInstance);
     expect(evaluate(daily.model.objectives[0]!.terms, result!.values)).toBe(highs.covered);
   }, 120_000);
+});
+
+describe("solveLexicographic's stopAfter", () => {
+  it("when the caller says stop after a proven level, then the solve ends there with only those levels, not claimed optimal", () => {
+    // x + y ≤ 1 (binaries): max x (1), then max y (0), then max 2x + y (2).
+    const model = emptyModel();
+    addVariable(model, "x", { upper: 1, integer: true, upperImplied: true });
+    addVariable(model, "y", { upper: 1, integer: true, upperImplied: true });
+    addRow(model, "one place", new Map([["x", 1], ["y", 1]]), "<=", 1);
+    model.objectives.push(
+      { name: "x", sense: "max", terms: new Map([["x", 1]]), range: 1 },
+      { name: "y", sense: "max", terms: new Map([["y", 1]]), range: 1 },
+      { name: "both", sense: "max", terms: new Map([["x", 2], ["y", 1]]), range: 3 },
+    );
+    const asked: number[][] = [];
+    const stopped = solveLexicographic(model, { timeoutMs: 10_000, stopAfter: (values) => (asked.push(values), values.length === 2) });
+    expect(asked).toEqual([[1], [1, 0]]);
+    expect(stopped.levels.map((level) => [level.value, level.optimal])).toEqual([[1, true], [0, true]]);
+    expect(stopped.status).toBe("feasible");
+    const whole = solveLexicographic(model, { timeoutMs: 10_000, stopAfter: () => false });
+    expect(whole.status).toBe("optimal");
+    expect(whole.levels.map((level) => level.value)).toEqual([1, 0, 2]);
+  });
 });
 
 describe("repairPoint", () => {
