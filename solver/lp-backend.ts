@@ -18,6 +18,7 @@
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { Model as JsLpModel } from "javascript-lp-solver";
+import { packRows } from "./lp-pack.mjs";
 
 /**
  * One LP (or MILP) as the solver thread takes it: columns and rows by number, the rows'
@@ -93,19 +94,12 @@ export function solverLpFromJson(json: JsLpModel): SolverLp {
       for (const r of rowsOf.get(rowName) ?? []) rows[r]!.terms.push([c, coefficient]);
     }
   });
-  const rowStart = new Int32Array(rows.length + 1);
-  rows.forEach((row, r) => (rowStart[r + 1] = rowStart[r]! + row.terms.length));
-  const terms = rows.flatMap((row) => row.terms);
   return {
     sense: json.opType === "max" ? "max" : "min",
     names,
     cost,
     integer: integer.includes(1) ? integer : null,
-    upper: Uint8Array.from(rows, (row) => row.upper),
-    rhs: Float64Array.from(rows, (row) => row.rhs),
-    rowStart,
-    column: Int32Array.from(terms, ([c]) => c),
-    coefficient: Float64Array.from(terms, ([, a]) => a),
+    ...packRows(rows),
     origin: Int32Array.from(rows, (row) => row.origin),
     ...(json.options ? { options: json.options as SolverLp["options"] } : {}),
   };

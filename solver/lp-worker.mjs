@@ -20,6 +20,7 @@ import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { workerData } from "node:worker_threads";
 import { solveModel } from "./lp-build.mjs";
+import { packRows } from "./lp-pack.mjs";
 
 const solver = createRequire(import.meta.url)("javascript-lp-solver");
 
@@ -47,19 +48,12 @@ function warmUpModel(people, enclaves, integer) {
       }
     }
   }
-  const rowStart = new Int32Array(rows.length + 1);
-  rows.forEach((row, r) => (rowStart[r + 1] = rowStart[r] + row.terms.length));
-  const terms = rows.flatMap((row) => row.terms);
   return {
     id: 0,
     sense: "max",
     cost: Float64Array.from(cost),
     integer: integer ? new Uint8Array(cost.length).fill(1) : null,
-    upper: Uint8Array.from(rows, (row) => row.upper),
-    rhs: Float64Array.from(rows, (row) => row.rhs),
-    rowStart,
-    column: Int32Array.from(terms, ([c]) => c),
-    coefficient: Float64Array.from(terms, ([, a]) => a),
+    ...packRows(rows),
   };
 }
 
