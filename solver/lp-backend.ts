@@ -128,6 +128,13 @@ export interface TreeSearch {
   /** The incumbent's objective in the library's minimising form. */
   incumbent: number;
   nodeLimit: number;
+  /** Gomory cuts at the root first, to prove it there (lp-worker.mjs cutRoot). */
+  cuts?: boolean;
+  /**
+   * The incumbent by column (in the LP's coordinates): a cut it breaks was made invalid by
+   * rounding and is left out.
+   */
+  incumbentPoint?: Float64Array;
 }
 
 /** The thread's branch and bound's answer. */
@@ -138,6 +145,8 @@ export interface TreeSearchResult {
   stalled: number;
   /** The best point found that beats the incumbent by a step, by column, or null. */
   best: Float64Array | null;
+  /** The root's cuts, when asked for and tried: rounds, cuts in the tableau, whether they proved the level. */
+  cuts: { rounds: number; cuts: number; proven: boolean } | null;
 }
 
 interface SolverThread {

@@ -21,6 +21,7 @@ import { performance } from "node:perf_hooks";
 import { workerData } from "node:worker_threads";
 import { solveModel } from "./lp-build.mjs";
 import { packRows } from "./lp-pack.mjs";
+import { integralVariables, pointByVariable, rootCuts } from "./gomory.mjs";
 
 const solver = createRequire(import.meta.url)("javascript-lp-solver");
 
@@ -166,6 +167,41 @@ function restoreSnapshot(tableau, saved, consume) {
   copyInto(tableau.colByVarIndex, saved.colByVarIndex);
 }
 
+/** The share of a search's time its root cuts may take. */
+const CUT_SHARE = 0.25;
+
+/**
+ * Gomory cuts at the root of the search (gomory.mjs rootCuts), to prove the level there: first
+ * the rows that can be are made integral (integralVariables), then rounds of cuts, each checked
+ * against the incumbent. Proven: the search ends at its root. Otherwise the tableau is put back
+ * as it was and the search goes on without them. Returns rootCuts's answer (null when nothing
+ * was tried: no incumbent to check the cuts with); throws STOPPED at the deadline.
+ */
+function cutRoot(tableau, lp, variables, search, pruned) {
+  if (!search.incumbentPoint) return null;
+  const before = snapshot(tableau);
+  const { integral, shift } = integralVariables(tableau, lp, variables, search.integers);
+  const point = pointByVariable(tableau, lp, variables, search.incumbentPoint, shift);
+  let answer = null;
+  if (point !== null) {
+    try {
+      tableau.simplex();
+      const optimal = tableau.feasible === true && tableau.bounded !== false;
+      // Cutting may take a share of the search's time: the search itself may still prove it.
+      const until = performance.now() + CUT_SHARE * Math.max(0, stopAt - performance.timeOrigin - performance.now());
+      answer = optimal ? rootCuts(tableau, integral, search.incumbent - search.step, point, pruned, (error) => error === STALLED, until) : null;
+    } catch (error) {
+      if (error !== STALLED) throw error;
+    }
+  }
+  if (answer !== null && answer.proven) {
+    spareMatrices.push(before.matrix);
+  } else {
+    restoreSnapshot(tableau, before, true);
+  }
+  return answer;
+}
+
 /**
  * Our depth-first branch and bound, run on the library's tableau in this thread: the root LP
  * is solved once; a node adds its bound as a cut row to its parent's tableau and re-solves
@@ -184,9 +220,10 @@ function restoreSnapshot(tableau, saved, consume) {
  * "max"). Returns whether the tree was searched completely, the nodes, and the best point
  * found that beats the incumbent by a step (by column), or null. A node whose simplex stalls (the
  * pivot limit) is skipped: the search is then not complete. At the deadline it stops.
+ * `search.cuts`: first try to prove the root with Gomory cuts (cutRoot).
  */
 function searchTree(lp, options, search) {
-  const result = { complete: true, nodes: 0, stalled: 0, best: null };
+  const result = { complete: true, nodes: 0, stalled: 0, best: null, cuts: null };
   spareMatrices.length = 0; // another model's sizes
   let tableau;
   let variables;
@@ -206,11 +243,19 @@ function searchTree(lp, options, search) {
     if (error === STALLED) return { ...result, complete: false, stalled: 1 };
     throw error;
   }
-  const root = snapshot(tableau);
   const step = search.step;
   let incumbent = search.incumbent;
   /** Whether a relaxation's objective (the library's minimising form) cannot beat the incumbent by a step. */
   const pruned = (evaluation) => Math.ceil(evaluation / step - 1e-6) * step > incumbent - step + 1e-6 * step;
+  if (search.cuts === true) {
+    try {
+      result.cuts = cutRoot(tableau, lp, variables, search, pruned);
+    } catch (error) {
+      if (error === STOPPED) return { ...result, complete: false };
+      throw error;
+    }
+  }
+  const root = snapshot(tableau);
   const integers = Array.from(search.integers, (column, i) => ({ index: variables[column].index, tier: search.tiers[i] }));
   const valueOf = (index) => {
     const row = tableau.rowByVarIndex[index];

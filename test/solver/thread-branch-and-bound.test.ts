@@ -66,6 +66,23 @@ describe("branchAndBoundInThread", () => {
     }
   }, 60_000);
 
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))("when random program %i is searched with cuts at the root, then it still finds the enumerated optimum", (seed) => {
+    // Root cuts (solver/gomory.mjs) only end a search when they prune its root: a cut that cut
+    // off the optimum would end it there without the better point.
+    const { model, objective, points } = instance(seed);
+    const better = objective.sense === "max" ? 1 : -1;
+    const value = (point: Map<string, number>) => evaluate(objective.terms, point);
+    const optimum = points.reduce((best, point) => (better * (value(point) - best) > 0 ? value(point) : best), value(points[0]!));
+    for (const start of points.filter((point) => value(point) !== optimum).slice(0, 3)) {
+      const search = branchAndBoundInThread({ model, objective, held: [], fixed: new Map(), incumbentValue: value(start), deadline: performance.now() + 30_000, start, cuts: true });
+      expect(search.complete).toBe(true);
+      expect(value(search.point!)).toBe(optimum);
+    }
+    const best = points.find((point) => value(point) === optimum)!;
+    const proof = branchAndBoundInThread({ model, objective, held: [], fixed: new Map(), incumbentValue: optimum, deadline: performance.now() + 30_000, start: best, cuts: true });
+    expect(proof).toMatchObject({ complete: true, point: null });
+  }, 60_000);
+
   it("when the incumbent is already optimal, then the search is complete and returns no point", () => {
     const { model, objective, points } = instance(7);
     const better = objective.sense === "max" ? 1 : -1;

@@ -1,0 +1,27 @@
+// Types of gomory.mjs (plain JavaScript: the solver thread runs it without a TypeScript loader).
+import type { SolverLp } from "./lp-backend.ts";
+import type { LibraryTableau } from "./lp-build.mjs";
+
+export function integralVariables(
+  tableau: LibraryTableau,
+  lp: Omit<SolverLp, "names" | "origin">,
+  variables: { index: number }[],
+  integers: ArrayLike<number>,
+): { integral: Uint8Array; shift: Float64Array };
+export function pointByVariable(
+  tableau: LibraryTableau,
+  lp: Omit<SolverLp, "names" | "origin">,
+  variables: { index: number }[],
+  columns: ArrayLike<number>,
+  shift: Float64Array,
+): Float64Array | null;
+export function addGomoryCuts(tableau: LibraryTableau, integral: Uint8Array, maxCuts: number, point?: Float64Array | null): number;
+export function rootCuts(
+  tableau: LibraryTableau,
+  integral: Uint8Array,
+  threshold: number,
+  point: Float64Array,
+  pruned: (evaluation: number) => boolean,
+  recoverable: (error: unknown) => boolean,
+  until: number,
+): { rounds: number; cuts: number; proven: boolean };

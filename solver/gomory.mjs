@@ -1,0 +1,261 @@
+// Gomory mixed-integer cuts on javascript-lp-solver's tableau, for the solver thread's branch
+// and bound (lp-worker.mjs searchTree). Plain JavaScript, like the thread.
+//
+// The tableau, as the library keeps it: row 0 is the objective, column 0 the right-hand side;
+// row r ≥ 1 reads x_B(r) = b_r − Σ_c a_rc · x_N(c), every variable (structural or a row's
+// slack) ≥ 0 and nonbasic ones at 0 (upper bounds are rows of their own). For a row whose
+// basic variable must be integral and whose value b has the fractional part f0, every point
+// with the integer variables integral keeps (Gomory 1960; Cornuéjols, "Revival of the Gomory
+// cuts in the 1990's", 2007):
+//
+//   Σ_{j integer, f_j ≤ f0} f_j / f0 · x_j + Σ_{j integer, f_j > f0} (1 − f_j) / (1 − f0) · x_j
+//     + Σ_{j continuous, a_j > 0} a_j / f0 · x_j + Σ_{j continuous, a_j < 0} −a_j / (1 − f0) · x_j ≥ 1
+//
+// (f_j the fractional part of a_j), which the current vertex (all x_N = 0) breaks. It is added
+// to the tableau as a row in the nonbasic variables: no translation back to the model is
+// needed. The solver thread uses the cuts to prove a level at the root of its search
+// (rootCuts); javascript-lp-solver has none of its own that do (HiGHS proves generated 80's hard
+// site with cuts at its root, and the library's search could not in any budget).
+import { performance } from "node:perf_hooks";
+
+/** Rounds of cuts at most, and cuts per round. */
+const MAX_ROUNDS = 30;
+const CUTS_PER_ROUND = 30;
+/** Room by variable index for the cuts' slacks (the library numbers them on from the last). */
+const ROOM = MAX_ROUNDS * CUTS_PER_ROUND + 64;
+
+/** Rows whose basic value is this close to an integer give no cut (numerically unsafe). */
+const MIN_FRACTION = 0.01;
+/** A cut whose largest coefficient is this many times its smallest is left out (unsafe). */
+const MAX_DYNAMISM = 1e6;
+/** A tableau entry within this of an integer counts as that integer. */
+const ENTRY_TOLERANCE = 1e-9;
+/**
+ * A tableau entry this small is rounding noise: left out of the cut (which could strengthen it
+ * by at most this times the variable's value over f0, within RHS_SAFETY on these models).
+ */
+const ENTRY_ZERO = 1e-12;
+/** Each cut's right-hand side is lowered by this (a weaker, safer cut). */
+const RHS_SAFETY = 1e-6;
+
+/**
+ * Which of the tableau's variables (by the library's variable index) are integral at every
+ * integer point, with the rows that can be made so: the `integers` columns, and the slack of
+ * every row whose terms are all on integer columns with integer coefficients (row r of `lp` is
+ * the library's constraint r, as lp-build.mjs builds it). Such a row with a fractional
+ * right-hand side — a level held with a little slack (Σ z ≥ 8.999), a bound row x ≤ 1.5 — is
+ * tightened to the integer below in the library's "≤" form (Σ z ≥ 9), which every integer
+ * point keeps: its slack s becomes s − δ, so every row of the tableau gets δ times its entry
+ * in that slack's column off its right-hand side (its own row δ, where the slack is basic).
+ * The tableau then needs a simplex. Without it the slack of the hold row is not integral, and
+ * the cuts are weaker (generated 80's hard site: 2.86 after 14 rounds instead of 3.002 after 8).
+ * Returns `integral` and `shift` (each row's δ, for pointByVariable).
+ */
+export function integralVariables(tableau, lp, variables, integers) {
+  const constraints = tableau.model.constraints;
+  const integral = new Uint8Array(tableau.lastElementIndex + ROOM);
+  const shift = new Float64Array(lp.rhs.length);
+  const integerColumn = new Uint8Array(lp.cost.length);
+  for (const column of integers) {
+    integerColumn[column] = 1;
+    integral[variables[column].index] = 1;
+  }
+  const isWhole = (value) => Math.abs(value - Math.round(value)) <= ENTRY_TOLERANCE;
+  const { width, matrix } = tableau;
+  for (let r = 0; r < lp.rhs.length; r++) {
+    let whole = true;
+    for (let k = lp.rowStart[r]; whole && k < lp.rowStart[r + 1]; k++) whole = integerColumn[lp.column[k]] === 1 && isWhole(lp.coefficient[k]);
+    if (!whole) continue;
+    const index = constraints[r].index;
+    integral[index] = 1;
+    const b = lp.upper[r] === 1 ? lp.rhs[r] : -lp.rhs[r];
+    if (isWhole(b)) continue;
+    const delta = b - Math.floor(b);
+    shift[r] = delta;
+    const row = tableau.rowByVarIndex[index];
+    if (row !== -1) {
+      matrix[row * width] -= delta;
+    } else {
+      const column = tableau.colByVarIndex[index];
+      for (let R = 0; R < tableau.height; R++) matrix[R * width] -= delta * matrix[R * width + column];
+    }
+  }
+  return { integral, shift };
+}
+
+/**
+ * A known integer point (the incumbent, by column of `lp`) as the value of every variable of
+ * the tableau by the library's variable index: the columns, and each row's slack (the
+ * library keeps a "≥" row negated, so its slack is Σ a·x − rhs), less the row's `shift`
+ * (integralVariables). Cuts' slacks are added as the
+ * cuts are (addGomoryCuts). Null when the point breaks a row: it then proves nothing.
+ */
+export function pointByVariable(tableau, lp, variables, columns, shift) {
+  const point = new Float64Array(tableau.lastElementIndex + ROOM).fill(Number.NaN);
+  for (let c = 0; c < columns.length; c++) point[variables[c].index] = columns[c];
+  const constraints = tableau.model.constraints;
+  for (let r = 0; r < lp.rhs.length; r++) {
+    let activity = 0;
+    for (let k = lp.rowStart[r]; k < lp.rowStart[r + 1]; k++) activity += lp.coefficient[k] * columns[lp.column[k]];
+    const slack = (lp.upper[r] === 1 ? lp.rhs[r] - activity : activity - lp.rhs[r]) - shift[r];
+    if (slack < -1e-6) return null;
+    point[constraints[r].index] = Math.max(0, slack);
+  }
+  return point;
+}
+
+/**
+ * One round of Gomory mixed-integer cuts: from up to `maxCuts` rows of the optimal `tableau`
+ * whose basic variable is integral (`integral`, by variable index) but fractional, the most
+ * fractional first, each cut added as a row (its slack continuous) unless `check` refuses it.
+ * Returns how many were added; the tableau then needs a simplex (the new rows are violated).
+ */
+export function addGomoryCuts(tableau, integral, maxCuts, point = null) {
+  const { width, matrix } = tableau;
+  const candidates = [];
+  for (let r = 1; r < tableau.height; r++) {
+    const index = tableau.varIndexByRow[r];
+    if (integral[index] !== 1) continue;
+    const value = matrix[r * width];
+    const f0 = value - Math.floor(value);
+    if (f0 < MIN_FRACTION || f0 > 1 - MIN_FRACTION) continue;
+    candidates.push({ r, score: Math.min(f0, 1 - f0) });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const rows = [];
+  for (const { r } of candidates) {
+    if (rows.length >= maxCuts) break;
+    const row = gomoryRow(tableau, integral, r);
+    if (row !== null && (point === null || keeps(tableau, row, point) !== null)) rows.push(row);
+  }
+  if (rows.length === 0) return 0;
+  // Rows made by the library's own call (the slack variable registered as it does for a
+  // branching bound), then overwritten with the cut: s = −(1 − safety) + Σ g_j · x_j ≥ 0.
+  const first = tableau.height;
+  tableau.addCutConstraints(rows.map(() => ({ type: "max", varIndex: tableau.varIndexByCol[1], value: 0 })));
+  const target = tableau.matrix;
+  rows.forEach((g, i) => {
+    const offset = (first + i) * width;
+    target[offset] = -(1 - RHS_SAFETY);
+    for (let c = 1; c < width; c++) target[offset + c] = -g[c];
+    if (point !== null) point[tableau.varIndexByRow[first + i]] = keeps(tableau, g, point) - (1 - RHS_SAFETY);
+  });
+  return rows.length;
+}
+
+/**
+ * The cut's left-hand side at `point` (Σ g_c · x_N(c)), or null when the point breaks the cut
+ * or a variable's value there is unknown: rounding in the tableau made the cut invalid.
+ */
+function keeps(tableau, g, point) {
+  const { width, varIndexByCol } = tableau;
+  let lhs = 0;
+  for (let c = 1; c < width; c++) if (g[c] !== 0) lhs += g[c] * point[varIndexByCol[c]];
+  return lhs >= 1 - RHS_SAFETY ? lhs : null;
+}
+
+/** The cut's coefficients by column (g[0] unused), or null when it is numerically unsafe. */
+function gomoryRow(tableau, integral, r) {
+  const { width, matrix, varIndexByCol } = tableau;
+  const offset = r * width;
+  const value = matrix[offset];
+  const f0 = value - Math.floor(value);
+  const g = new Float64Array(width);
+  let largest = 0;
+  let smallest = Infinity;
+  for (let c = 1; c < width; c++) {
+    const a = matrix[offset + c];
+    if (Math.abs(a) <= ENTRY_ZERO) continue;
+    let coefficient;
+    if (integral[varIndexByCol[c]] === 1) {
+      const fj = a - Math.floor(a);
+      if (fj <= ENTRY_TOLERANCE || fj >= 1 - ENTRY_TOLERANCE) continue;
+      coefficient = fj <= f0 ? fj / f0 : (1 - fj) / (1 - f0);
+    } else {
+      coefficient = a > 0 ? a / f0 : -a / (1 - f0);
+    }
+    g[c] = coefficient;
+    if (coefficient > largest) largest = coefficient;
+    if (coefficient < smallest) smallest = coefficient;
+  }
+  if (largest === 0 || largest > MAX_DYNAMISM * smallest) return null;
+  return g;
+}
+
+/** Cutting stops when a round moves the bound by less than this share of the gap it had to close. */
+const MIN_PROGRESS = 0.01;
+
+/**
+ * Rounds of Gomory cuts on a level's optimal root `tableau`, to prove it: each round's cuts are
+ * added and the tableau re-solved (the library's phase 1 walks back to feasibility from the
+ * optimal tableau, as for a branching bound), until `pruned(evaluation)` says the bound prunes
+ * the root — the level is then proven —, a round moves the bound by less than MIN_PROGRESS of the
+ * gap to `threshold` (where pruning starts, in the library's minimising form), MAX_ROUNDS, the
+ * time `until` (performance.now()), or a
+ * round's simplex does not end optimal (`recoverable(error)`: a stall; or infeasible, which valid
+ * cuts cannot make while the incumbent keeps them). After each round the cut rows no longer
+ * tight are taken out again, so that the next rounds pay only for the ones that matter.
+ *
+ * `point` (pointByVariable): the safety net against cuts made invalid by rounding in the
+ * tableau: a cut that this known integer point (the incumbent) breaks is left out.
+ *
+ * Returns the rounds, the cuts in the tableau, and `proven`. Unless proven the tableau is left
+ * as the cuts made it (the caller puts its own copy back: cut rows are dense, and a search under
+ * them pivots several times slower; 20-enclave company 32's target-shortfall level: 1 ms a pivot
+ * instead of 0.28, unproven in 10 s instead of proven in 4 s). Any other error of the simplex
+ * (the deadline) is thrown.
+ */
+export function rootCuts(tableau, integral, threshold, point, pruned, recoverable, until) {
+  const gap = threshold - tableau.evaluation;
+  let rounds = 0;
+  let cuts = 0;
+  if (pruned(tableau.evaluation)) return { rounds, cuts, proven: true };
+  if (!(gap > 0)) return { rounds, cuts, proven: false };
+  const firstCutIndex = tableau.lastElementIndex;
+  while (rounds < MAX_ROUNDS && performance.now() < until) {
+    const before = tableau.evaluation;
+    const count = addGomoryCuts(tableau, integral, CUTS_PER_ROUND, point);
+    if (count === 0) break;
+    rounds++;
+    try {
+      tableau.simplex();
+    } catch (error) {
+      if (!recoverable(error)) throw error;
+      return { rounds, cuts, proven: false };
+    }
+    if (tableau.feasible !== true || tableau.bounded === false) return { rounds, cuts, proven: false };
+    cuts += count - dropSlackCuts(tableau, firstCutIndex);
+    if (pruned(tableau.evaluation)) return { rounds, cuts, proven: true };
+    if (tableau.evaluation - before < MIN_PROGRESS * gap) break;
+  }
+  return { rounds, cuts, proven: false };
+}
+/**
+ * Takes out the rows of cuts (variable index ≥ `firstCutIndex`) whose slack is basic and
+ * positive: not tight at this vertex, so the vertex stays optimal without them.
+ */
+function dropSlackCuts(tableau, firstCutIndex) {
+  const { width, matrix, varIndexByRow, rowByVarIndex, colByVarIndex } = tableau;
+  let write = 1;
+  let dropped = 0;
+  for (let r = 1; r < tableau.height; r++) {
+    const index = varIndexByRow[r];
+    if (index >= firstCutIndex && matrix[r * width] > 1e-7) {
+      rowByVarIndex[index] = -1;
+      colByVarIndex[index] = -1;
+      tableau.variablesPerIndex[index] = undefined;
+      dropped++;
+      continue;
+    }
+    if (write !== r) {
+      matrix.copyWithin(write * width, r * width, (r + 1) * width);
+      varIndexByRow[write] = index;
+      rowByVarIndex[index] = write;
+    }
+    write++;
+  }
+  tableau.height = write;
+  varIndexByRow.length = write;
+  tableau.nVars = tableau.width + tableau.height - 2;
+  return dropped;
+}
