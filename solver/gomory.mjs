@@ -87,8 +87,8 @@ export function integralVariables(tableau, lp, variables, integers) {
  * A known integer point (the incumbent, by column of `lp`) as the value of every variable of
  * the tableau by the library's variable index: the columns, and each row's slack (the
  * library keeps a "≥" row negated, so its slack is Σ a·x − rhs), less the row's `shift`
- * (integralVariables). Cuts' slacks are added as the
- * cuts are (addGomoryCuts). Null when the point breaks a row: it then proves nothing.
+ * (integralVariables). Cuts' slacks are added as the cuts are (addGomoryCuts). Null when the
+ * point breaks a row: it then proves nothing.
  */
 export function pointByVariable(tableau, lp, variables, columns, shift) {
   const point = new Float64Array(tableau.lastElementIndex + ROOM).fill(Number.NaN);
@@ -107,8 +107,9 @@ export function pointByVariable(tableau, lp, variables, columns, shift) {
 /**
  * One round of Gomory mixed-integer cuts: from up to `maxCuts` rows of the optimal `tableau`
  * whose basic variable is integral (`integral`, by variable index) but fractional, the most
- * fractional first, each cut added as a row (its slack continuous) unless `check` refuses it.
- * Returns how many were added; the tableau then needs a simplex (the new rows are violated).
+ * fractional first, each cut added as a row (its slack continuous) unless the known integer
+ * `point` (pointByVariable) breaks it. Returns how many were added; the tableau then needs a
+ * simplex (the new rows are violated).
  */
 export function addGomoryCuts(tableau, integral, maxCuts, point = null) {
   const { width, matrix } = tableau;
