@@ -642,6 +642,8 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     let relaxationModel: SolverLp | null = null;
     // The relaxation's value of this level itself (not folded), when it was solved.
     let lpValue: number | null = null;
+    /** The level's relaxation as last solved (after its cut rounds), for reduced-cost fixing. */
+    let solvedRelaxation: Relaxation | null = null;
     const reachesLpBound = () => lpBound !== null && (objective.sense === "max" ? value >= lpBound - 1e-7 : value <= lpBound + 1e-7);
     /** A better point found: it becomes the incumbent, proven when it reaches a bound. */
     const adopt = (point: Map<string, number>) => {
@@ -738,6 +740,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
           lpBound = tighter.bound;
           proven = reachesLpBound();
         }
+        solvedRelaxation = relaxation;
         if (above === null) lpValue = evaluate(level.terms, relaxation.values);
         // When the folded relaxation spent a fraction of the level above (it is better there
         // than that level's optimum), its bound is weak: try the Lagrangian bound before the
@@ -793,6 +796,10 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       stopped = true;
       allOptimal = false;
       return;
+    }
+    if (proven && solvedRelaxation !== null && k < model.objectives.length - 1) {
+      const fixings = reducedCostFixings(model, objective, solvedRelaxation, best);
+      for (const [name, v] of fixings) fixed.set(name, v);
     }
     if (Math.abs(value - bound) < 1e-7) {
       // At the trivial bound every term of the (folded) level sits at its helpful bound.
@@ -919,7 +926,7 @@ export function separateCuts(model: LinearModel, values: Map<string, number>, ro
   });
 }
 
-function solveRelaxation(
+export function solveRelaxation(
   model: LinearModel,
   objective: Objective,
   held: Row[],
@@ -927,7 +934,7 @@ function solveRelaxation(
   remaining: number,
   relax: number,
   start: Map<string, number>,
-): { bound: number; values: Map<string, number>; lp: SolverLp } | null {
+): Relaxation | null {
   if (remaining <= 1) return null;
   const lp = toSolverLp(model, objective.terms, objective.sense, held, fixed, relax, start);
   if (lp === null) return null;
@@ -936,7 +943,54 @@ function solveRelaxation(
   if (answer.status !== "solved" || !answer.result.feasible) return null;
   const values = readValues(lp, answer.result.values);
   // Level values are multiples of the level's step at integer points.
-  return { bound: roundBound(evaluate(objective.terms, values), objective.sense, levelStep(model, objective)), values, lp };
+  const bound = roundBound(evaluate(objective.terms, values), objective.sense, levelStep(model, objective));
+  return { bound, values, lp, minimised: answer.result.minimised ?? null, reducedCosts: answer.result.reducedCosts ?? null };
+}
+
+/** A level's LP relaxation as solved: its bound, its point, and what reduced-cost fixing needs. */
+export interface Relaxation {
+  bound: number;
+  values: Map<string, number>;
+  lp: SolverLp;
+  /** The LP's optimum in the library's minimising form (LpAnswer.minimised). */
+  minimised: number | null;
+  reducedCosts: Float64Array | null;
+}
+
+/**
+ * Reduced-cost fixing, once a level is proven at the incumbent's value: every point of the
+ * level's relaxation costs at least its optimum plus Σ reducedCost · x′ (x′ the LP's columns,
+ * complemented where the LP complemented them), so an integer column whose reduced cost alone
+ * lifts the relaxation past the optimum is at its LP bound (x′ = 0) in every point that keeps
+ * the level at its optimum — in every point the levels below may choose from. Those columns
+ * are fixed (substituted out) for the levels below: smaller LPs, fewer branchings.
+ *
+ * Valid for any relaxation of the level's set (held with slack, loosened, with cuts: each only
+ * lets more points in). `objective` is the one the relaxation was solved for (the level, or it
+ * folded with the level above), `best` the proven point. A fixing the point itself does not
+ * keep (rounding in the tableau) is not made.
+ */
+export function reducedCostFixings(model: LinearModel, objective: Objective, relaxation: Relaxation, best: Map<string, number>): Map<string, number> {
+  const fixings = new Map<string, number>();
+  const { lp, minimised, reducedCosts } = relaxation;
+  if (minimised === null || reducedCosts === null) return fixings;
+  const { complement } = translations.get(lp)!;
+  const at = (name: string, c: number) => {
+    const value = best.get(name) ?? 0;
+    return Number.isNaN(complement[c]!) ? value : complement[c]! - value;
+  };
+  // The proven value in the LP's coordinates and minimising form, as `minimised` is.
+  let value = 0;
+  lp.names.forEach((name, c) => (value += lp.cost[c]! * at(name, c)));
+  if (objective.sense === "max") value = -value;
+  const tolerance = 1e-6 * Math.max(1, Math.abs(value));
+  lp.names.forEach((name, c) => {
+    const reducedCost = reducedCosts[c]!;
+    if (!(reducedCost > 0) || minimised + reducedCost <= value + tolerance) return;
+    if (!model.variables.get(name)!.integer || Math.abs(at(name, c)) > 1e-9) return;
+    fixings.set(name, Number.isNaN(complement[c]!) ? 0 : complement[c]!);
+  });
+  return fixings;
 }
 
 /**

@@ -57,6 +57,13 @@ export interface LpAnswer {
   evaluation: number;
   /** Each column's value, as the library rounds them (to its precision, 1e-8). */
   values: Float64Array;
+  /** An LP's optimum in the library's minimising form (the objective for "min", its negative for "max"). */
+  minimised?: number;
+  /**
+   * An LP's reduced costs by column, in that form (≥ 0 at the optimum; 0 for basic columns):
+   * every point of the LP costs at least `minimised` + Σ reducedCosts[c] · x[c].
+   */
+  reducedCosts?: Float64Array;
 }
 
 /** A library JSON model as a SolverLp, in the order loadJson reads it (for tests and small callers). */

@@ -57,5 +57,19 @@ export function solveModel(lp, options) {
   const values = new Float64Array(built.variables.length);
   // tableau.solve() has set each variable's value (rounded to the library's precision).
   for (let c = 0; c < values.length; c++) values[c] = built.variables[c].value;
-  return { built, answer: { feasible: solution.feasible === true, bounded: solution.bounded !== false, evaluation: solution.evaluation, values } };
+  const answer = { feasible: solution.feasible === true, bounded: solution.bounded !== false, evaluation: solution.evaluation, values };
+  const tableau = built.model.tableau;
+  if (lp.integer === null && answer.feasible && answer.bounded) {
+    // An LP's optimum in the library's minimising form, and each column's reduced cost there:
+    // the tableau's objective row reads z = z* − Σ_c row0[c] · x_N(c), so raising a nonbasic
+    // column from 0 costs −row0 per unit (0 for basic columns).
+    answer.minimised = tableau.matrix[tableau.rhsColumn];
+    const reducedCosts = new Float64Array(values.length);
+    for (let c = 0; c < values.length; c++) {
+      const column = tableau.colByVarIndex[built.variables[c].index];
+      if (column > 0) reducedCosts[c] = -tableau.matrix[column];
+    }
+    answer.reducedCosts = reducedCosts;
+  }
+  return { built, answer };
 }
