@@ -25,3 +25,10 @@ export function rootCuts(
   recoverable: (error: unknown) => boolean,
   until: number,
 ): { rounds: number; cuts: number; proven: boolean };
+export function addRootRows(
+  tableau: LibraryTableau,
+  variables: { index: number }[],
+  rows: Pick<SolverLp, "rhs" | "upper" | "rowStart" | "column" | "coefficient">,
+  integers: ArrayLike<number>,
+  incumbentPoint?: ArrayLike<number>,
+): { index: number; value: number; whole: boolean }[];

@@ -1,5 +1,6 @@
-// Gomory mixed-integer cuts on javascript-lp-solver's tableau, for the solver thread's branch
-// and bound (lp-worker.mjs searchTree). Plain JavaScript, like the thread.
+// Gomory mixed-integer cuts, and other rows added to javascript-lp-solver's optimal tableau, for
+// the solver thread's branch and bound (lp-worker.mjs searchTree). Plain JavaScript, like the
+// thread.
 //
 // The tableau, as the library keeps it: row 0 is the objective, column 0 the right-hand side;
 // row r ≥ 1 reads x_B(r) = b_r − Σ_c a_rc · x_N(c), every variable (structural or a row's
@@ -267,4 +268,52 @@ function dropSlackCuts(tableau, firstCutIndex) {
   varIndexByRow.length = write;
   tableau.nVars = tableau.width + tableau.height - 2;
   return dropped;
+}
+
+/**
+ * Rows added to an optimal tableau (`rows`: over the LP's columns, as lp-backend.ts SolverLp
+ * rows: rhs, upper, rowStart, column, coefficient): each written in the nonbasic variables (a
+ * basic column replaced by its tableau row) and added as a row of its own, as the library adds
+ * a branching bound. The tableau then needs a simplex (phase 1 walks back from the optimal
+ * tableau, where solving the LP with the row from the start may stall). Returns each row's
+ * slack: its variable index, its value at `incumbentPoint` (by column; NaN without one) and
+ * whether it is integral (integer coefficients on `integers` columns, integer right-hand side).
+ */
+export function addRootRows(tableau, variables, rows, integers, incumbentPoint) {
+  const { width } = tableau;
+  const slacks = [];
+  const integerColumn = new Set(integers);
+  for (let r = 0; r < rows.rhs.length; r++) {
+    let whole = Number.isInteger(rows.rhs[r]);
+    let activity = 0;
+    for (let k = rows.rowStart[r]; k < rows.rowStart[r + 1]; k++) {
+      whole = whole && integerColumn.has(rows.column[k]) && Number.isInteger(rows.coefficient[k]);
+      if (incumbentPoint) activity += rows.coefficient[k] * incumbentPoint[rows.column[k]];
+    }
+    const sign = rows.upper[r] === 1 ? 1 : -1;
+    const coefficients = new Float64Array(width);
+    let rhs = sign * rows.rhs[r];
+    for (let k = rows.rowStart[r]; k < rows.rowStart[r + 1]; k++) {
+      const a = sign * rows.coefficient[k];
+      const index = variables[rows.column[k]].index;
+      const row = tableau.rowByVarIndex[index];
+      if (row === -1) {
+        coefficients[tableau.colByVarIndex[index]] += a;
+      } else {
+        // x = value − Σ m_c · x_N(c)
+        const offset = row * width;
+        rhs -= a * tableau.matrix[offset];
+        for (let c = 1; c < width; c++) coefficients[c] -= a * tableau.matrix[offset + c];
+      }
+    }
+    const at = tableau.height;
+    tableau.addCutConstraints([{ type: "max", varIndex: tableau.varIndexByCol[1], value: 0 }]);
+    const offset = at * width;
+    tableau.matrix[offset] = rhs;
+    for (let c = 1; c < width; c++) tableau.matrix[offset + c] = coefficients[c];
+    // The row's slack: its value at the incumbent, and whether it is integral.
+    const slack = rows.upper[r] === 1 ? rows.rhs[r] - activity : activity - rows.rhs[r];
+    slacks.push({ index: tableau.varIndexByRow[at], value: incumbentPoint ? slack : Number.NaN, whole });
+  }
+  return slacks;
 }

@@ -570,7 +570,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
   const started = performance.now();
   const deadline = started + (options.timeoutMs ?? 10_000);
   /** Levels held at their value; `fractional`: the level's own relaxation was not integral. */
-  const holds: { objective: Objective; value: number; fractional: boolean }[] = [];
+  const holds: { objective: Objective; value: number; fractional: boolean; proven: boolean }[] = [];
   /**
    * The rows that hold the levels above at their optimum, with a little slack: no integer
    * point lies in it (levels are integral there). The slack is a perturbation: a row exactly
@@ -776,7 +776,15 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       // companies (seeds 21-50): 2 plans unproven in 10 s → 1. A node whose simplex stalled is
       // skipped there; the search here, which rebuilds every node's model, retries such a node
       // perturbed.
-      const levelSearch = (): LevelSearch => ({ model, objective, held, fixed, incumbentValue: value, deadline: searchUntil, start: best, relaxation: relaxationModel, cuts: true });
+      // Each proven level above, bounded from the other side too (Σ moves ≥ its optimum): every
+      // point the search looks for keeps that, but the relaxation need not, and a folded level
+      // spends it (generated 80's hard site, stand-in level: the folded relaxation −13,124 against
+      // an incumbent of −2,828; with the row −2,832, and the level proven in 5 nodes instead of
+      // 2,917). Added to the root's optimal tableau in the thread (solving the LP with them from
+      // the start is what stalls the simplex, see foldLevels).
+      const optimumRows = (): Row[] =>
+        holds.filter((hold) => hold.proven).map(({ objective: o, value: v }) => ({ name: `optimum ${o.name}`, terms: o.terms, sense: o.sense === "max" ? "<=" : ">=", rhs: v }));
+      const levelSearch = (): LevelSearch => ({ model, objective, held, fixed, incumbentValue: value, deadline: searchUntil, start: best, relaxation: relaxationModel, cuts: true, rootRows: optimumRows() });
       const inThread = branchAndBoundInThread(levelSearch());
       nodes += inThread.nodes;
       if (inThread.point !== null) adopt(inThread.point);
@@ -805,7 +813,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       // At the trivial bound every term of the (folded) level sits at its helpful bound.
       for (const [name, v] of boundFixings(model, objective)) fixed.set(name, v);
     } else {
-      holds.push({ objective: level, value: levelValue, fractional: lpValue === null || Math.abs(lpValue - Math.round(lpValue)) > 1e-6 });
+      holds.push({ objective: level, value: levelValue, fractional: lpValue === null || Math.abs(lpValue - Math.round(lpValue)) > 1e-6, proven });
     }
     held = heldRows(HOLD_SLACKS[0]!);
   });
@@ -1104,6 +1112,43 @@ export interface LevelSearch {
   relaxation?: SolverLp | null;
   /** Gomory cuts at the root of the search in the solver thread (solver/gomory.mjs). */
   cuts?: boolean;
+  /**
+   * Rows the thread adds to the root's optimal tableau (lp-worker.mjs addRootRows): the hold row
+   * of a level folded into this one, which the relaxation could not be solved with.
+   */
+  rootRows?: Row[];
+}
+
+/** `rows` over the LP's columns: fixed variables moved to the right-hand side, complemented ones (x = u − x′) turned. */
+function rowsInLp(model: LinearModel, lp: SolverLp, rows: Row[]): NonNullable<TreeSearch["rootRows"]> {
+  const compiled = compileModel(model);
+  const { columnOf, fixedValue, complement } = translations.get(lp)!;
+  const rowStart = [0];
+  const column: number[] = [];
+  const coefficient: number[] = [];
+  const rhs: number[] = [];
+  const upper: number[] = [];
+  for (const row of rows) {
+    let right = row.rhs;
+    for (const [name, a] of row.terms) {
+      const i = compiled.index.get(name)!;
+      const c = columnOf[i]!;
+      if (c < 0) {
+        right -= a * fixedValue[i]!;
+      } else if (!Number.isNaN(complement[c]!)) {
+        right -= a * complement[c]!;
+        column.push(c);
+        coefficient.push(-a);
+      } else {
+        column.push(c);
+        coefficient.push(a);
+      }
+    }
+    rowStart.push(column.length);
+    rhs.push(right);
+    upper.push(row.sense === "<=" ? 1 : 0);
+  }
+  return { rowStart: Int32Array.from(rowStart), column: Int32Array.from(column), coefficient: Float64Array.from(coefficient), rhs: Float64Array.from(rhs), upper: Uint8Array.from(upper) };
 }
 
 /**
@@ -1221,6 +1266,7 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
     nodeLimit,
     cuts: search.cuts === true,
     incumbentPoint,
+    ...(search.rootRows && search.rootRows.length > 0 ? { rootRows: rowsInLp(model, lp, search.rootRows) } : {}),
   });
   if (answer.status !== "solved") return { point: null, complete: false, nodes: 0, stalled: answer.status === "stalled" ? 1 : 0 };
   const found = answer.result as unknown as TreeSearchResult;

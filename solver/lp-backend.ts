@@ -135,6 +135,8 @@ export interface TreeSearch {
   /** The incumbent's objective in the library's minimising form. */
   incumbent: number;
   nodeLimit: number;
+  /** Rows added to the root's optimal tableau before anything else (lp-worker.mjs addRootRows). */
+  rootRows?: Pick<SolverLp, "rhs" | "upper" | "rowStart" | "column" | "coefficient">;
   /** Gomory cuts at the root first, to prove it there (lp-worker.mjs cutRoot). */
   cuts?: boolean;
   /**
