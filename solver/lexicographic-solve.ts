@@ -781,7 +781,8 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       // spends it (generated 80's hard site, stand-in level: the folded relaxation −13,124 against
       // an incumbent of −2,828; with the row −2,832, and the level proven in 5 nodes instead of
       // 2,917). Added to the root's optimal tableau in the thread (solving the LP with them from
-      // the start is what stalls the simplex, see foldLevels).
+      // the start is what stalls the simplex, see foldLevels), for the search's first 50 nodes
+      // (lp-worker.mjs ROOT_ROWS_NODES).
       const optimumRows = (): Row[] =>
         holds.filter((hold) => hold.proven).map(({ objective: o, value: v }) => ({ name: `optimum ${o.name}`, terms: o.terms, sense: o.sense === "max" ? "<=" : ">=", rhs: v }));
       const levelSearch = (): LevelSearch => ({ model, objective, held, fixed, incumbentValue: value, deadline: searchUntil, start: best, relaxation: relaxationModel, cuts: true, rootRows: optimumRows() });

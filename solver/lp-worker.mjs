@@ -316,7 +316,9 @@ function searchTree(lp, options, search) {
   // would take too much memory).
   let savedBytes = 0;
   let stack = [{ cuts: [], from: null, cut: null, parentEvaluation: -Infinity }];
-  while (stack.length > 0) {
+  // (A node that stalled under the root rows may have been the last one waiting: the search
+  // must still start again without them, or it would end "complete" without that node.)
+  while (stack.length > 0 || (rootRowsStalled && beforeRootRows !== null)) {
     if (result.nodes >= search.nodeLimit || performance.timeOrigin + performance.now() > stopAt) {
       result.complete = false;
       break;
