@@ -39,6 +39,50 @@ const ENTRY_ZERO = 1e-12;
 /** Each cut's right-hand side is lowered by this (a weaker, safer cut). */
 const RHS_SAFETY = 1e-6;
 
+const isWhole = (value) => Math.abs(value - Math.round(value)) <= ENTRY_TOLERANCE;
+
+/** 1 for each of the `integers` columns, of `count`. */
+function integerColumns(integers, count) {
+  const integer = new Uint8Array(count);
+  for (const column of integers) integer[column] = 1;
+  return integer;
+}
+
+/**
+ * Rows given as SolverLp rows (rhs, upper, rowStart, column, coefficient; lp-backend.ts):
+ * whether row r's terms are all on integer columns with integer coefficients.
+ */
+function wholeTerms(rows, r, integerColumn) {
+  for (let k = rows.rowStart[r]; k < rows.rowStart[r + 1]; k++) if (integerColumn[rows.column[k]] !== 1 || !isWhole(rows.coefficient[k])) return false;
+  return true;
+}
+
+/** Row r's slack at `columns` (a point by column): rhs − Σ a·x for "≤", Σ a·x − rhs for "≥". */
+function rowSlack(rows, r, columns) {
+  let activity = 0;
+  for (let k = rows.rowStart[r]; k < rows.rowStart[r + 1]; k++) activity += rows.coefficient[k] * columns[rows.column[k]];
+  return rows.upper[r] === 1 ? rows.rhs[r] - activity : activity - rows.rhs[r];
+}
+
+/**
+ * Adds rows to the tableau, each given in its nonbasic variables (`rhs`, and `coefficients` by
+ * column, [0] unused, times `scale`): made by the library's own call (the slack variable
+ * registered as it does for a branching bound), then overwritten. Returns each row's slack's
+ * variable index.
+ */
+function appendRows(tableau, rows, scale) {
+  const { width } = tableau;
+  const first = tableau.height;
+  tableau.addCutConstraints(rows.map(() => ({ type: "max", varIndex: tableau.varIndexByCol[1], value: 0 })));
+  const matrix = tableau.matrix;
+  return rows.map(({ rhs, coefficients }, i) => {
+    const offset = (first + i) * width;
+    matrix[offset] = rhs;
+    for (let c = 1; c < width; c++) matrix[offset + c] = scale * coefficients[c];
+    return tableau.varIndexByRow[first + i];
+  });
+}
+
 /**
  * Which of the tableau's variables (by the library's variable index) are integral at every
  * integer point, with the rows that can be made so: the `integers` columns, and the slack of
@@ -56,17 +100,11 @@ export function integralVariables(tableau, lp, variables, integers) {
   const constraints = tableau.model.constraints;
   const integral = new Uint8Array(tableau.lastElementIndex + ROOM);
   const shift = new Float64Array(lp.rhs.length);
-  const integerColumn = new Uint8Array(lp.cost.length);
-  for (const column of integers) {
-    integerColumn[column] = 1;
-    integral[variables[column].index] = 1;
-  }
-  const isWhole = (value) => Math.abs(value - Math.round(value)) <= ENTRY_TOLERANCE;
+  const integerColumn = integerColumns(integers, lp.cost.length);
+  for (const column of integers) integral[variables[column].index] = 1;
   const { width, matrix } = tableau;
   for (let r = 0; r < lp.rhs.length; r++) {
-    let whole = true;
-    for (let k = lp.rowStart[r]; whole && k < lp.rowStart[r + 1]; k++) whole = integerColumn[lp.column[k]] === 1 && isWhole(lp.coefficient[k]);
-    if (!whole) continue;
+    if (!wholeTerms(lp, r, integerColumn)) continue;
     const index = constraints[r].index;
     integral[index] = 1;
     const b = lp.upper[r] === 1 ? lp.rhs[r] : -lp.rhs[r];
@@ -96,9 +134,7 @@ export function pointByVariable(tableau, lp, variables, columns, shift) {
   for (let c = 0; c < columns.length; c++) point[variables[c].index] = columns[c];
   const constraints = tableau.model.constraints;
   for (let r = 0; r < lp.rhs.length; r++) {
-    let activity = 0;
-    for (let k = lp.rowStart[r]; k < lp.rowStart[r + 1]; k++) activity += lp.coefficient[k] * columns[lp.column[k]];
-    const slack = (lp.upper[r] === 1 ? lp.rhs[r] - activity : activity - lp.rhs[r]) - shift[r];
+    const slack = rowSlack(lp, r, columns) - shift[r];
     if (slack < -1e-6) return null;
     point[constraints[r].index] = Math.max(0, slack);
   }
@@ -131,17 +167,9 @@ export function addGomoryCuts(tableau, integral, maxCuts, point = null) {
     if (row !== null && (point === null || keeps(tableau, row, point) !== null)) rows.push(row);
   }
   if (rows.length === 0) return 0;
-  // Rows made by the library's own call (the slack variable registered as it does for a
-  // branching bound), then overwritten with the cut: s = −(1 − safety) + Σ g_j · x_j ≥ 0.
-  const first = tableau.height;
-  tableau.addCutConstraints(rows.map(() => ({ type: "max", varIndex: tableau.varIndexByCol[1], value: 0 })));
-  const target = tableau.matrix;
-  rows.forEach((g, i) => {
-    const offset = (first + i) * width;
-    target[offset] = -(1 - RHS_SAFETY);
-    for (let c = 1; c < width; c++) target[offset + c] = -g[c];
-    if (point !== null) point[tableau.varIndexByRow[first + i]] = keeps(tableau, g, point) - (1 - RHS_SAFETY);
-  });
+  // Each cut as the row s = −(1 − safety) + Σ g_j · x_j ≥ 0.
+  const slacks = appendRows(tableau, rows.map((g) => ({ rhs: -(1 - RHS_SAFETY), coefficients: g })), -1);
+  if (point !== null) rows.forEach((g, i) => (point[slacks[i]] = keeps(tableau, g, point) - (1 - RHS_SAFETY)));
   return rows.length;
 }
 
@@ -281,15 +309,9 @@ function dropSlackCuts(tableau, firstCutIndex) {
  */
 export function addRootRows(tableau, variables, rows, integers, incumbentPoint) {
   const { width } = tableau;
-  const slacks = [];
-  const integerColumn = new Set(integers);
+  const integerColumn = integerColumns(integers, variables.length);
+  const written = [];
   for (let r = 0; r < rows.rhs.length; r++) {
-    let whole = Number.isInteger(rows.rhs[r]);
-    let activity = 0;
-    for (let k = rows.rowStart[r]; k < rows.rowStart[r + 1]; k++) {
-      whole = whole && integerColumn.has(rows.column[k]) && Number.isInteger(rows.coefficient[k]);
-      if (incumbentPoint) activity += rows.coefficient[k] * incumbentPoint[rows.column[k]];
-    }
     const sign = rows.upper[r] === 1 ? 1 : -1;
     const coefficients = new Float64Array(width);
     let rhs = sign * rows.rhs[r];
@@ -306,14 +328,12 @@ export function addRootRows(tableau, variables, rows, integers, incumbentPoint) 
         for (let c = 1; c < width; c++) coefficients[c] -= a * tableau.matrix[offset + c];
       }
     }
-    const at = tableau.height;
-    tableau.addCutConstraints([{ type: "max", varIndex: tableau.varIndexByCol[1], value: 0 }]);
-    const offset = at * width;
-    tableau.matrix[offset] = rhs;
-    for (let c = 1; c < width; c++) tableau.matrix[offset + c] = coefficients[c];
-    // The row's slack: its value at the incumbent, and whether it is integral.
-    const slack = rows.upper[r] === 1 ? rows.rhs[r] - activity : activity - rows.rhs[r];
-    slacks.push({ index: tableau.varIndexByRow[at], value: incumbentPoint ? slack : Number.NaN, whole });
+    written.push({ rhs, coefficients });
   }
-  return slacks;
+  // (Written in the tableau as it was: a new row changes none of the others.)
+  return appendRows(tableau, written, 1).map((index, r) => ({
+    index,
+    value: incumbentPoint ? rowSlack(rows, r, incumbentPoint) : Number.NaN,
+    whole: isWhole(rows.rhs[r]) && wholeTerms(rows, r, integerColumn),
+  }));
 }

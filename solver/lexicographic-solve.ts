@@ -302,19 +302,8 @@ export function toSolverLp(
     }
     rowStart.push(termColumn.length);
   };
-  /** Moves term a·x of a row into the scratch row: fixed into the rhs, complemented flipped. Returns the rhs. */
-  const addTerm = (i: number, a: number, rhs: number): number => {
-    const c = columnOf[i]!;
-    if (c < 0) return rhs - a * fixedValue[i]!;
-    const upper = complement[c]!;
-    rowColumns.push(c);
-    if (Number.isNaN(upper)) {
-      rowCoefficients.push(a);
-      return rhs;
-    }
-    rowCoefficients.push(-a);
-    return rhs - a * upper;
-  };
+  const place = { columnOf, fixedValue, complement };
+  const addTerm = (i: number, a: number, rhs: number): number => moveTerm(place, i, a, rhs, rowColumns, rowCoefficients);
   for (let r = 0; r < compiled.rowCount; r++) {
     const row = model.rows[r]!;
     let rhs = row.rhs;
@@ -366,6 +355,40 @@ export function toSolverLp(
   };
   translations.set(lp, { names: compiled.names, columnOf, fixedValue, complement });
   return lp;
+}
+
+/**
+ * Moves term a·x of a row (x the model's variable number i) onto the LP's columns (`columns`,
+ * `coefficients`): a fixed variable into the right-hand side, a complemented one (x = u − x′)
+ * turned. Returns the right-hand side.
+ */
+function moveTerm(place: Pick<Translation, "columnOf" | "fixedValue" | "complement">, i: number, a: number, rhs: number, columns: number[], coefficients: number[]): number {
+  const c = place.columnOf[i]!;
+  if (c < 0) return rhs - a * place.fixedValue[i]!;
+  const upper = place.complement[c]!;
+  columns.push(c);
+  if (Number.isNaN(upper)) {
+    coefficients.push(a);
+    return rhs;
+  }
+  coefficients.push(-a);
+  return rhs - a * upper;
+}
+
+/** A point of the model in the LP's coordinates, by column (x′ = u − x where the LP complemented x). */
+function pointInLp(lp: SolverLp, point: Map<string, number>): Float64Array {
+  const { complement } = translations.get(lp)!;
+  return Float64Array.from(lp.names, (name, c) => {
+    const value = point.get(name) ?? 0;
+    return Number.isNaN(complement[c]!) ? value : complement[c]! - value;
+  });
+}
+
+/** The LP's objective at `columns` (pointInLp), in the library's minimising form (negated for "max"), as LpAnswer.minimised. */
+function minimisedValue(lp: SolverLp, columns: Float64Array): number {
+  let value = 0;
+  for (let c = 0; c < columns.length; c++) value += lp.cost[c]! * columns[c]!;
+  return lp.sense === "max" ? -value : value;
 }
 
 /**
@@ -807,7 +830,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
       return;
     }
     if (proven && solvedRelaxation !== null && k < model.objectives.length - 1) {
-      const fixings = reducedCostFixings(model, objective, solvedRelaxation, best);
+      const fixings = reducedCostFixings(model, solvedRelaxation, best);
       for (const [name, v] of fixings) fixed.set(name, v);
     }
     if (Math.abs(value - bound) < 1e-7) {
@@ -975,28 +998,23 @@ export interface Relaxation {
  * are fixed (substituted out) for the levels below: smaller LPs, fewer branchings.
  *
  * Valid for any relaxation of the level's set (held with slack, loosened, with cuts: each only
- * lets more points in). `objective` is the one the relaxation was solved for (the level, or it
- * folded with the level above), `best` the proven point. A fixing the point itself does not
- * keep (rounding in the tableau) is not made.
+ * lets more points in), and for the objective it was solved for (the level, or it folded with
+ * the level above). `best` is the proven point. A fixing the point itself does not keep
+ * (rounding in the tableau) is not made.
  */
-export function reducedCostFixings(model: LinearModel, objective: Objective, relaxation: Relaxation, best: Map<string, number>): Map<string, number> {
+export function reducedCostFixings(model: LinearModel, relaxation: Relaxation, best: Map<string, number>): Map<string, number> {
   const fixings = new Map<string, number>();
   const { lp, minimised, reducedCosts } = relaxation;
   if (minimised === null || reducedCosts === null) return fixings;
   const { complement } = translations.get(lp)!;
-  const at = (name: string, c: number) => {
-    const value = best.get(name) ?? 0;
-    return Number.isNaN(complement[c]!) ? value : complement[c]! - value;
-  };
+  const at = pointInLp(lp, best);
   // The proven value in the LP's coordinates and minimising form, as `minimised` is.
-  let value = 0;
-  lp.names.forEach((name, c) => (value += lp.cost[c]! * at(name, c)));
-  if (objective.sense === "max") value = -value;
+  const value = minimisedValue(lp, at);
   const tolerance = 1e-6 * Math.max(1, Math.abs(value));
   lp.names.forEach((name, c) => {
     const reducedCost = reducedCosts[c]!;
     if (!(reducedCost > 0) || minimised + reducedCost <= value + tolerance) return;
-    if (!model.variables.get(name)!.integer || Math.abs(at(name, c)) > 1e-9) return;
+    if (!model.variables.get(name)!.integer || Math.abs(at[c]!) > 1e-9) return;
     fixings.set(name, Number.isNaN(complement[c]!) ? 0 : complement[c]!);
   });
   return fixings;
@@ -1114,8 +1132,8 @@ export interface LevelSearch {
   /** Gomory cuts at the root of the search in the solver thread (solver/gomory.mjs). */
   cuts?: boolean;
   /**
-   * Rows the thread adds to the root's optimal tableau (lp-worker.mjs addRootRows): the hold row
-   * of a level folded into this one, which the relaxation could not be solved with.
+   * Rows the thread adds to the root's optimal tableau for the search's first nodes
+   * (lp-worker.mjs addRootRows): each proven level above, bounded from the other side.
    */
   rootRows?: Row[];
 }
@@ -1123,7 +1141,7 @@ export interface LevelSearch {
 /** `rows` over the LP's columns: fixed variables moved to the right-hand side, complemented ones (x = u − x′) turned. */
 function rowsInLp(model: LinearModel, lp: SolverLp, rows: Row[]): NonNullable<TreeSearch["rootRows"]> {
   const compiled = compileModel(model);
-  const { columnOf, fixedValue, complement } = translations.get(lp)!;
+  const place = translations.get(lp)!;
   const rowStart = [0];
   const column: number[] = [];
   const coefficient: number[] = [];
@@ -1131,20 +1149,7 @@ function rowsInLp(model: LinearModel, lp: SolverLp, rows: Row[]): NonNullable<Tr
   const upper: number[] = [];
   for (const row of rows) {
     let right = row.rhs;
-    for (const [name, a] of row.terms) {
-      const i = compiled.index.get(name)!;
-      const c = columnOf[i]!;
-      if (c < 0) {
-        right -= a * fixedValue[i]!;
-      } else if (!Number.isNaN(complement[c]!)) {
-        right -= a * complement[c]!;
-        column.push(c);
-        coefficient.push(-a);
-      } else {
-        column.push(c);
-        coefficient.push(a);
-      }
-    }
+    for (const [name, a] of row.terms) right = moveTerm(place, compiled.index.get(name)!, a, right, column, coefficient);
     rowStart.push(column.length);
     rhs.push(right);
     upper.push(row.sense === "<=" ? 1 : 0);
@@ -1239,17 +1244,9 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
   if (lp === null) return { point: null, complete: true, nodes: 0, stalled: 0 };
   lp.integer = null;
   const step = levelStep(model, objective);
-  const { complement } = translations.get(lp)!;
-  // The incumbent's objective in the LP's coordinates (complemented variables x' = u - x, fixed
-  // ones left out), in the library's minimising form.
-  let lpValue = 0;
-  const incumbentPoint = new Float64Array(lp.names.length);
-  lp.names.forEach((name, c) => {
-    const value = start.get(name) ?? 0;
-    const upper = complement[c]!;
-    incumbentPoint[c] = Number.isNaN(upper) ? value : upper - value;
-    lpValue += lp.cost[c]! * incumbentPoint[c]!;
-  });
+  // The incumbent in the LP's coordinates (complemented variables x' = u - x, fixed ones left
+  // out), and its objective there in the library's minimising form.
+  const incumbentPoint = pointInLp(lp, start);
   const tiers = branchingPriority(model, objective, held);
   const integers: number[] = [];
   const integerTiers: number[] = [];
@@ -1263,7 +1260,7 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
     integers: Int32Array.from(integers),
     tiers: Float64Array.from(integerTiers),
     step,
-    incumbent: objective.sense === "min" ? lpValue : -lpValue,
+    incumbent: minimisedValue(lp, incumbentPoint),
     nodeLimit,
     cuts: search.cuts === true,
     incumbentPoint,

@@ -194,8 +194,9 @@ function cutRoot(tableau, lp, variables, search, pruned, rootSlacks) {
   let point = pointByVariable(tableau, lp, variables, search.incumbentPoint, shift);
   for (const { index, value, whole } of rootSlacks) {
     if (whole) integral[index] = 1;
-    if (point !== null) point[index] = value < -1e-6 ? Number.NaN : Math.max(0, value);
+    // (As pointByVariable: a point that breaks a row proves nothing.)
     if (value < -1e-6) point = null;
+    else if (point !== null) point[index] = Math.max(0, value);
   }
   let answer = null;
   if (point !== null) {
