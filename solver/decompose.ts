@@ -86,6 +86,12 @@ class SharedRowSearch {
   /** For each part, the shared rows it has a share of: index into partition.linking. */
   private readonly rowsOfPart: number[][];
   private readonly cache = new Map<string, PartAnswer>();
+  /**
+   * Repairs already made (repairUnion): by the point repaired, then by part and capacities. A
+   * node's answers are mostly its parent's (only the parts that no longer fit are solved
+   * again), so its repairs mostly are too: generated 80, 278 repairs a plan, 66 different.
+   */
+  private readonly repairs = new WeakMap<Map<string, number>, Map<string, { values: Map<string, number>; loss: number[] }>>();
   private partSolves = 0;
   private stoppedSolves = 0;
   private nodes = 0;
@@ -254,7 +260,7 @@ class SharedRowSearch {
     const answers = node.answers.map((answer) => answer.values);
     const shares = cloneShares(node.shares);
     for (let guard = 0; guard < this.partition.linking.length * 4; guard++) {
-      const over = this.overCapacity(union(answers));
+      const over = this.overCapacityOf(answers);
       if (over === null) break;
       const link = this.partition.linking[over]!;
       const usage = link.shares.map((share) => evaluate(share.terms, answers[share.part]!));
@@ -265,11 +271,7 @@ class SharedRowSearch {
         const trial = cloneShares(shares);
         trial.get(over)!.get(share.part)!.hi = Math.max(0, Math.round(usage[i]! - (total - link.row.rhs)));
         for (const q of trial.get(over)!.keys()) trial.get(over)!.get(q)!.lo = 0;
-        const model = this.partWith(share.part, trial);
-        const values = repairPoint(model, answers[share.part]!);
-        const before = model.objectives.map((objective) => evaluate(objective.terms, answers[share.part]!));
-        const after = model.objectives.map((objective) => evaluate(objective.terms, values));
-        const loss = after.map((value, k) => value - before[k]!);
+        const { values, loss } = this.repaired(share.part, trial, answers[share.part]!);
         if (choice === null || this.compare(loss, choice.loss) > 0) choice = { part: share.part, values, loss };
       });
       if (choice === null) break;
@@ -277,6 +279,32 @@ class SharedRowSearch {
       answers[chosen.part] = chosen.values;
     }
     return union(answers);
+  }
+
+  /** Part p's `point` repaired under `shares` (repairPoint), and what that costs it on each level. */
+  private repaired(p: number, shares: Shares, point: Map<string, number>): { values: Map<string, number>; loss: number[] } {
+    const key = `${p}|${this.rowsOfPart[p]!.map((r) => this.capacity(p, r, shares)).join(",")}`;
+    let byKey = this.repairs.get(point);
+    if (byKey === undefined) this.repairs.set(point, (byKey = new Map()));
+    const known = byKey.get(key);
+    if (known !== undefined) return known;
+    const model = this.partWith(p, shares);
+    const values = repairPoint(model, point);
+    const loss = model.objectives.map((objective) => evaluate(objective.terms, values) - evaluate(objective.terms, point));
+    const repair = { values, loss };
+    byKey.set(key, repair);
+    return repair;
+  }
+
+  /** overCapacity of the union of the parts' answers, without making the union: each shared row from its shares. */
+  private overCapacityOf(answers: Map<string, number>[]): number | null {
+    for (let r = 0; r < this.partition.linking.length; r++) {
+      const link = this.partition.linking[r]!;
+      let used = 0;
+      for (const share of link.shares) used += evaluate(share.terms, answers[share.part]!);
+      if (used > link.row.rhs + TOLERANCE) return r;
+    }
+    return null;
   }
 
   /** The first shared row the union of the parts' answers puts over its capacity, or null. */
