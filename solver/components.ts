@@ -14,29 +14,46 @@ export function restrictObjective(objective: Objective, model: LinearModel): Obj
   return { ...objective, terms };
 }
 
-/** Disjoint sets of names (union-find with path compression). */
+/**
+ * Disjoint sets of names (union-find with path compression). Each name is numbered once when
+ * added and the sets are kept by number: one lookup by name per call instead of one per step
+ * (splitting generated 40's model took about 4 ms with a map of names per step).
+ */
 export class UnionFind {
-  private readonly parent = new Map<string, string>();
+  private readonly numbers = new Map<string, number>();
+  private readonly names: string[] = [];
+  private parent = new Int32Array(64);
   add(name: string): void {
-    this.parent.set(name, name);
+    const number = this.names.push(name) - 1;
+    this.numbers.set(name, number);
+    if (number >= this.parent.length) {
+      const grown = new Int32Array(this.parent.length * 2);
+      grown.set(this.parent);
+      this.parent = grown;
+    }
+    this.parent[number] = number;
   }
   find(name: string): string {
-    let root = name;
-    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
-    let node = name;
-    while (node !== root) {
-      const next = this.parent.get(node)!;
-      this.parent.set(node, root);
-      node = next;
-    }
-    return root;
+    return this.names[this.root(this.numbers.get(name)!)]!;
   }
   /** Joins two sets; returns the new root. */
   union(a: string, b: string): string {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra, rb);
-    return rb;
+    const ra = this.root(this.numbers.get(a)!);
+    const rb = this.root(this.numbers.get(b)!);
+    if (ra !== rb) this.parent[ra] = rb;
+    return this.names[rb]!;
+  }
+  private root(number: number): number {
+    const parent = this.parent;
+    let root = number;
+    while (parent[root] !== root) root = parent[root]!;
+    let node = number;
+    while (node !== root) {
+      const next = parent[node]!;
+      parent[node] = root;
+      node = next;
+    }
+    return root;
   }
 }
 
