@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { splitComponents, UnionFind } from "../../solver/components.ts";
-import type { LinearModel } from "../../solver/linear-model.ts";
+import { addRow, addVariable, emptyModel } from "../../solver/linear-model.ts";
 
 describe("UnionFind", () => {
   it("when names are joined in a chain, then all share the root of the last union's second name", () => {
@@ -28,16 +28,12 @@ describe("UnionFind", () => {
 
 describe("splitComponents", () => {
   it("when two groups of variables share no row, then they are two parts, in the order of their first variable", () => {
-    const variable = (name: string) => [name, { name, upper: 1, integer: true }] as const;
-    const model: LinearModel = {
-      variables: new Map(["a", "b", "c", "d", "e"].map(variable)),
-      rows: [
-        { name: "r1", terms: new Map([["b", 1], ["d", 1]]), sense: "<=", rhs: 1 },
-        { name: "r2", terms: new Map([["a", 1], ["c", 1]]), sense: "<=", rhs: 1 },
-        { name: "r3", terms: new Map([["c", 1], ["e", 1]]), sense: "<=", rhs: 1 },
-      ],
-      objectives: [{ name: "o", sense: "max", terms: new Map([["a", 1], ["b", 1]]) }],
-    };
+    const model = emptyModel();
+    for (const name of ["a", "b", "c", "d", "e"]) addVariable(model, name, { upper: 1, integer: true });
+    addRow(model, "r1", new Map([["b", 1], ["d", 1]]), "<=", 1);
+    addRow(model, "r2", new Map([["a", 1], ["c", 1]]), "<=", 1);
+    addRow(model, "r3", new Map([["c", 1], ["e", 1]]), "<=", 1);
+    model.objectives.push({ name: "o", sense: "max", terms: new Map([["a", 1], ["b", 1]]), range: 2 });
     const parts = splitComponents(model);
     expect(parts.map((part) => [...part.variables.keys()])).toEqual([["a", "c", "e"], ["b", "d"]]);
     expect(parts.map((part) => part.rows.map((row) => row.name))).toEqual([["r2", "r3"], ["r1"]]);
