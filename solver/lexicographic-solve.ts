@@ -749,9 +749,9 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
         // 21-80, 240 plans and re-plans: 13 not proven in 10 s without them, 3 with).
         for (let round = 0; !proven && round < CUT_ROUNDS; round++) {
           // A round solves the relaxation again from scratch: only where the level has time
-          // for many such LPs (see CUT_TIME_FACTOR and CUT_MIN_MS).
+          // for many such LPs (see CUT_TIME_FACTOR).
           // (lastRelaxationMs is the time of this level's relaxation, just solved.)
-          if (searchUntil - performance.now() < Math.max(CUT_TIME_FACTOR * lastRelaxationMs!, CUT_MIN_MS)) break;
+          if (searchUntil - performance.now() < CUT_TIME_FACTOR * lastRelaxationMs!) break;
           const violated = separateCuts(model, relaxation.values, held, objective.terms);
           if (violated.length === 0) break;
           const ms = Math.min(stallBudget(lastRelaxationMs!), searchUntil - performance.now());
@@ -927,17 +927,17 @@ const CUT_ROUNDS = 3;
  * left. With generated 80's 1 s budget the sites' levels have a few tens of milliseconds
  * each; rounds there took a fifth of the solve and improved 2 bounds of 10, and the plan
  * missed the optimum on three levels (6-16 more moves). With 10 s every round still runs.
+ *
+ * (Until session 11 also only while the search had 500 ms left: then no budget proved
+ * generated 80's hard site, and with 1 s the rounds there only cost time. Since the solver
+ * thread proves its minimum shortfall at the root with Gomory cuts, which need these rounds
+ * first, the floor kept that site unproven with 1 s (0 of 5 plans; without it 5 of 5, every
+ * level proven in about 0.6 s). 60 unseen 14- and 20-enclave companies with 10 s: 3 of 120
+ * plans and re-plans unproven with it and without, total time 28.0 s -> 26.4 s; 30 companies of
+ * 20 and 28 enclaves with 1 s: 3 of 60 unproven with it, 4 without (one more re-plan, after a
+ * first plan that came out different), median 23 -> 20 ms.)
  */
 const CUT_TIME_FACTOR = 20;
-/**
- * And only while it has at least this long left. Since LPs reach the solver thread as typed
- * arrays (about twice as fast as JSON text), CUT_TIME_FACTOR alone let rounds run in generated
- * 80's 1 s budget again, on its hard site (232 variables, about 250 ms, whose minimum shortfall
- * no budget proves): 4 plans of 4 missed HiGHS's optimum there (minimum shortfall 9 instead of
- * 7, target shortfall 21 instead of 16); with this floor 8 of 8 reach it. With 10 s, 60 unseen
- * 14- and 20-enclave companies (seeds 21-50) were proven as often with the floor as without.
- */
-const CUT_MIN_MS = 500;
 
 /**
  * The model's cuts (LinearModel.cuts) that `values` breaks by more than a tolerance and that
