@@ -69,15 +69,17 @@ describe("bench report", () => {
 });
 
 describe("bench instances", () => {
-  it("are Westhoek, its re-plan and generated companies of 40, 80 and 160 enclaves", () => {
+  it("are Westhoek, its re-plan, generated companies of 40, 80 and 160 enclaves and 80 again with a 1 s budget", () => {
     const instances = benchInstances();
     expect(instances.map((i) => [i.name, i.scenario.enclaves.length, i.runs])).toEqual([
       ["westhoek", 13, 7],
       ["westhoek-replan-07:25", 13, 7],
       ["generated-40", 40, 7],
       ["generated-80", 80, 7],
+      ["generated-80-budget-1s", 80, 7],
       ["generated-160", 160, 3],
     ]);
+    expect(instances.map((i) => i.timeoutMs)).toEqual([undefined, undefined, undefined, undefined, 1000, undefined]);
     expect(instances.every((i) => i.date === BENCH_DATE)).toBe(true);
   });
 
