@@ -244,7 +244,7 @@ class SharedRowSearch {
     const exactLevels = Math.min(...answers.map((answer) => answer.provenLevels));
     const node: Node = { shares, answers, bound, exactLevels, depth, over: null };
     const values = union(answers.map((answer) => answer.values));
-    node.over = this.overCapacity(values);
+    node.over = this.overCapacity(answers.map((answer) => answer.values));
     const candidate = node.over === null ? values : this.repairUnion(node);
     const levels = node.over === null ? bound : this.levelsOf(candidate);
     if (this.compare(levels, this.best.levels) > 0 && violatedRows(this.model, candidate).length === 0) this.best = { values: candidate, levels };
@@ -260,7 +260,7 @@ class SharedRowSearch {
     const answers = node.answers.map((answer) => answer.values);
     const shares = cloneShares(node.shares);
     for (let guard = 0; guard < this.partition.linking.length * 4; guard++) {
-      const over = this.overCapacityOf(answers);
+      const over = this.overCapacity(answers);
       if (over === null) break;
       const link = this.partition.linking[over]!;
       const usage = link.shares.map((share) => evaluate(share.terms, answers[share.part]!));
@@ -296,22 +296,16 @@ class SharedRowSearch {
     return repair;
   }
 
-  /** overCapacity of the union of the parts' answers, without making the union: each shared row from its shares. */
-  private overCapacityOf(answers: Map<string, number>[]): number | null {
+  /**
+   * The first shared row the parts' points (by part) together put over its capacity, or null:
+   * each row summed from its shares, without making the whole model's point.
+   */
+  private overCapacity(points: Map<string, number>[]): number | null {
     for (let r = 0; r < this.partition.linking.length; r++) {
       const link = this.partition.linking[r]!;
       let used = 0;
-      for (const share of link.shares) used += evaluate(share.terms, answers[share.part]!);
+      for (const share of link.shares) used += evaluate(share.terms, points[share.part]!);
       if (used > link.row.rhs + TOLERANCE) return r;
-    }
-    return null;
-  }
-
-  /** The first shared row the union of the parts' answers puts over its capacity, or null. */
-  private overCapacity(values: Map<string, number>): number | null {
-    for (let r = 0; r < this.partition.linking.length; r++) {
-      const row = this.partition.linking[r]!.row;
-      if (evaluate(row.terms, values) > row.rhs + TOLERANCE) return r;
     }
     return null;
   }
