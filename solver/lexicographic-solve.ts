@@ -246,7 +246,7 @@ export function toSolverLp(
   const complement = new Float64Array(columns).fill(Number.NaN);
   /** The upper bound each column gets as a row of its own (x ≤ upper, or x′ ≤ upper complemented); NaN: none. */
   const boundRow = new Float64Array(columns).fill(Number.NaN);
-  const shortfallCaps = start !== undefined && extraRows.length === 0 ? shortfallCapsOf(model) : null;
+  const shortfallCaps = start !== undefined ? shortfallCapsOf(model) : null;
   for (let i = 0; i < n; i++) {
     const c = columnOf[i]!;
     if (c < 0) continue;
@@ -516,15 +516,22 @@ export function shortfallSlacks(model: LinearModel): ShortfallSlack[] {
 /**
  * The shortfall variables' caps, by name: the most each ever needs to be (its row's right-hand
  * side over its coefficient, where the row's other terms are non-negative). A relaxation
- * without extra rows starts a shortfall the incumbent has at its cap (complemented) instead
- * of at 0, where its row would be violated and the library's phase 1 walks from there: a
- * 14-enclave company's coverage relaxation had 5-11 such rows and up to 789 phase-1 pivots
+ * started at the incumbent starts a shortfall the incumbent has at its cap (complemented)
+ * instead of at 0, where its row would be violated and the library's phase 1 walks from there:
+ * a 14-enclave company's coverage relaxation had 5-11 such rows and up to 789 phase-1 pivots
  * (90 ms; HiGHS solves the whole day in 20). A cap is harmless: a shortfall is only ever
- * minimised, and its row holds at the cap. Under hold rows the cap's start changed which
+ * minimised, and its row holds at the cap.
+ *
+ * Until session 11 only without extra rows: under hold rows the cap's start had changed which
  * optimal vertex the relaxation ended at, and the dives and searches after it did worse
- * (14-enclave plans: relaxations 40% faster, searches 2.7 times slower); without extra rows
- * (the coverage level, levels whose holds are fixings, Lagrangian bounds) 30 unseen
- * 14-enclave companies took 2,040-2,399 ms in all instead of 2,549-2,865.
+ * (14-enclave plans then: relaxations 40% faster, searches 2.7 times slower). With the cut
+ * rounds, root rows and root cuts since, under hold rows too: generated 80's hard site, its
+ * minimum shortfall's relaxation with the model's cuts it broke took 596 phase-1 and 127
+ * phase-2 pivots (25 ms) from 0 and none and 144 (1.9 ms) from the caps; same-process A/B over
+ * 30 unseen 14- and 20-enclave companies (seeds 21-50), 120 plans and re-plans: 21.2 s -> 12.3 s
+ * in all (20-enclave company 44's plan 6.3 s -> 0.6 s, 32's 3.3 s -> 1.4 s), as many unproven;
+ * 20 companies each of 20 and 28 enclaves: 14.1 s -> 13.6 s; 15 of 28 enclaves with 1 s:
+ * 1.12 s -> 1.04 s.
  */
 function shortfallCapsOf(model: LinearModel): Map<string, number> {
   let caps = capsByModel.get(model);

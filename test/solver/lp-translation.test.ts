@@ -29,13 +29,6 @@ function rowsOf(lp: SolverLp | null): Record<string, { min?: number; max?: numbe
   return rows;
 }
 
-/** A row's bound only (`{ max: 3 }`), or undefined when the LP has no such row. */
-function boundOf(lp: SolverLp, name: string): { min?: number; max?: number } | undefined {
-  const row = rowsOf(lp)[name];
-  if (row === undefined) return undefined;
-  const { terms: _terms, ...bound } = row;
-  return bound;
-}
 import { generateScenario } from "../generators/scenario-generator.ts";
 
 describe("a relaxation started at the greedy start", () => {
@@ -146,11 +139,19 @@ describe("a shortfall the start has", () => {
     expect(readValues(lp, answer.result.values).get("s")).toBeCloseTo(1, 9);
   });
 
-  it("when a relaxation has extra rows, then the shortfall starts at 0 as before", () => {
+  it("when a relaxation has extra rows (a level held), then the shortfall starts at its cap too, and the answer is the same", () => {
     const hold: Row = { name: "hold", terms: shortfall.terms, sense: "<=", rhs: 1 };
     const lp = toSolverLp(model, model.objectives[1]!.terms, "max", [hold], new Map(), 0, start)!;
-    // Only x is complemented: −x′ + y + s ≥ 2, which the start leaves violated.
-    expect(boundOf(lp, "ub_s")).toBeUndefined();
-    expect(rowsOf(lp)["r0"]).toEqual({ min: 2, terms: "-1x 1y 1s" });
+    // x and s complemented as above; the hold s ≤ 1 becomes 3 − s′ ≤ 1, i.e. −s′ ≤ −2.
+    expect(rowsOf(lp)["ub_s"]).toEqual({ max: 3, terms: "1s" });
+    expect(rowsOf(lp)["r0"]).toEqual({ min: -1, terms: "-1x 1y -1s" });
+    expect(rowsOf(lp)["r1"]).toEqual({ max: -2, terms: "-1s" });
+    lp.integer = null;
+    const answer = solveWithDeadline(lp, 10_000);
+    if (answer.status !== "solved") throw new Error("not solved");
+    // Under s ≤ 1 the row needs x = y = 1: the level y reaches 1, the shortfall 1.
+    const values = readValues(lp, answer.result.values);
+    expect(values.get("y")).toBeCloseTo(1, 9);
+    expect(values.get("s")).toBeCloseTo(1, 9);
   });
 });
