@@ -246,7 +246,9 @@ export function toSolverLp(
   const complement = new Float64Array(columns).fill(Number.NaN);
   /** The upper bound each column gets as a row of its own (x ≤ upper, or x′ ≤ upper complemented); NaN: none. */
   const boundRow = new Float64Array(columns).fill(Number.NaN);
-  const shortfallCaps = start !== undefined ? shortfallCapsOf(model) : null;
+  const caps = start !== undefined ? shortfallCapsOf(model) : null;
+  // Under extra rows only where the objective is a shortfall (see shortfallCapsOf).
+  const shortfallCaps = caps !== null && (extraRows.length === 0 || [...objective.keys()].some((name) => caps.has(name))) ? caps : null;
   for (let i = 0; i < n; i++) {
     const c = columnOf[i]!;
     if (c < 0) continue;
@@ -524,14 +526,18 @@ export function shortfallSlacks(model: LinearModel): ShortfallSlack[] {
  *
  * Until session 11 only without extra rows: under hold rows the cap's start had changed which
  * optimal vertex the relaxation ended at, and the dives and searches after it did worse
- * (14-enclave plans then: relaxations 40% faster, searches 2.7 times slower). With the cut
- * rounds, root rows and root cuts since, under hold rows too: generated 80's hard site, its
- * minimum shortfall's relaxation with the model's cuts it broke took 596 phase-1 and 127
- * phase-2 pivots (25 ms) from 0 and none and 144 (1.9 ms) from the caps; same-process A/B over
- * 30 unseen 14- and 20-enclave companies (seeds 21-50), 120 plans and re-plans: 21.2 s -> 12.3 s
- * in all (20-enclave company 44's plan 6.3 s -> 0.6 s, 32's 3.3 s -> 1.4 s), as many unproven;
- * 20 companies each of 20 and 28 enclaves: 14.1 s -> 13.6 s; 15 of 28 enclaves with 1 s:
- * 1.12 s -> 1.04 s.
+ * (14-enclave plans then: relaxations 40% faster, searches 2.7 times slower). Now also under
+ * extra rows where the objective is a shortfall (the minimum and target shortfall levels, with
+ * their cut rounds): generated 80's hard site, its minimum shortfall's relaxation with the
+ * model's cuts it broke took 596 phase-1 and 127 phase-2 pivots (25 ms) from 0, none and 144
+ * (1.9 ms) from the caps. Under the rows holding the shortfalls (the moves and stand-in levels)
+ * the shortfalls stay at 0: there the changed vertex still made the searches slower (generated
+ * 40, median of 25 plans: 54 ms without, 66 ms with; generated 80: 380 ms and 505 ms).
+ * Two same-process A/Bs, each against capping under every extra row, over 20 companies each of
+ * 20 and 28 enclaves (1-20) and 30 unseen ones each of 14 and 20 (21-50), 200 plans and
+ * re-plans: at 0 under every extra row 35.3 s in all and 2 unproven, against 25.9 s and 2; as
+ * here 26.8 s and 1, against 26.9 s and 2 (20-enclave company 44's plan 0.8 s capped, 6.2 s
+ * as here; company 17's plan unproven capped, 2.9 s as here).
  */
 function shortfallCapsOf(model: LinearModel): Map<string, number> {
   let caps = capsByModel.get(model);

@@ -139,19 +139,30 @@ describe("a shortfall the start has", () => {
     expect(readValues(lp, answer.result.values).get("s")).toBeCloseTo(1, 9);
   });
 
-  it("when a relaxation has extra rows (a level held), then the shortfall starts at its cap too, and the answer is the same", () => {
-    const hold: Row = { name: "hold", terms: shortfall.terms, sense: "<=", rhs: 1 };
-    const lp = toSolverLp(model, model.objectives[1]!.terms, "max", [hold], new Map(), 0, start)!;
-    // x and s complemented as above; the hold s ≤ 1 becomes 3 − s′ ≤ 1, i.e. −s′ ≤ −2.
+  it("when a relaxation has extra rows and minimises the shortfall, then the shortfall starts at its cap, and the answer is the same", () => {
+    const hold: Row = { name: "hold y", terms: model.objectives[1]!.terms, sense: ">=", rhs: 1 };
+    const lp = toSolverLp(model, shortfall.terms, "min", [hold], new Map(), 0, start)!;
+    // x and s complemented as above; the hold y ≥ 1 stays as it is.
     expect(rowsOf(lp)["ub_s"]).toEqual({ max: 3, terms: "1s" });
     expect(rowsOf(lp)["r0"]).toEqual({ min: -1, terms: "-1x 1y -1s" });
-    expect(rowsOf(lp)["r1"]).toEqual({ max: -2, terms: "-1s" });
+    expect(rowsOf(lp)["r1"]).toEqual({ min: 1, terms: "1y" });
     lp.integer = null;
     const answer = solveWithDeadline(lp, 10_000);
     if (answer.status !== "solved") throw new Error("not solved");
-    // Under s ≤ 1 the row needs x = y = 1: the level y reaches 1, the shortfall 1.
-    const values = readValues(lp, answer.result.values);
-    expect(values.get("y")).toBeCloseTo(1, 9);
-    expect(values.get("s")).toBeCloseTo(1, 9);
+    // x = y = 1: the shortfall 1.
+    expect(readValues(lp, answer.result.values).get("s")).toBeCloseTo(1, 9);
+  });
+
+  it("when a relaxation has extra rows and another objective, then the shortfall starts at 0 as before", () => {
+    const hold: Row = { name: "hold", terms: shortfall.terms, sense: "<=", rhs: 1 };
+    const lp = toSolverLp(model, model.objectives[1]!.terms, "max", [hold], new Map(), 0, start)!;
+    // Only x is complemented: −x′ + y + s ≥ 2, which the start leaves violated.
+    expect(rowsOf(lp)["ub_s"]).toBeUndefined();
+    expect(rowsOf(lp)["r0"]).toEqual({ min: 2, terms: "-1x 1y 1s" });
+    lp.integer = null;
+    const answer = solveWithDeadline(lp, 10_000);
+    if (answer.status !== "solved") throw new Error("not solved");
+    // Under s ≤ 1 the row needs x = y = 1: the level y reaches 1.
+    expect(readValues(lp, answer.result.values).get("y")).toBeCloseTo(1, 9);
   });
 });
