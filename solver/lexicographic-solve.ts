@@ -248,7 +248,7 @@ export function toSolverLp(
   const boundRow = new Float64Array(columns).fill(Number.NaN);
   const caps = start !== undefined ? shortfallCapsOf(model) : null;
   // Under extra rows only where the objective is a shortfall (see shortfallCapsOf).
-  const shortfallCaps = caps !== null && (extraRows.length === 0 || [...objective.keys()].some((name) => caps.has(name))) ? caps : null;
+  const shortfallCaps = caps !== null && (extraRows.length === 0 || sharesAName(objective, caps)) ? caps : null;
   for (let i = 0; i < n; i++) {
     const c = columnOf[i]!;
     if (c < 0) continue;
@@ -357,6 +357,12 @@ export function toSolverLp(
   };
   translations.set(lp, { names: compiled.names, columnOf, fixedValue, complement });
   return lp;
+}
+
+/** Whether the two maps have a key in common. */
+function sharesAName(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  for (const name of a.keys()) if (b.has(name)) return true;
+  return false;
 }
 
 /**

@@ -332,7 +332,9 @@ function searchTree(lp, options, search) {
   // later), plus its own new cut; or null: the root with all its cuts (when the snapshots
   // would take too much memory).
   let savedBytes = 0;
-  let stack = [{ cuts: [], from: null, cut: null, parentEvaluation: -Infinity }];
+  /** A stack holding only the root node (no cuts, started from the root snapshot). */
+  const rootOnly = () => [{ cuts: [], from: null, cut: null, parentEvaluation: -Infinity }];
+  let stack = rootOnly();
   // (A node that stalled under the root rows may have been the last one waiting: the search
   // must still start again without them, or it would end "complete" without that node.)
   while (stack.length > 0 || (rootRowsStalled && beforeRootRows !== null)) {
@@ -352,7 +354,7 @@ function searchTree(lp, options, search) {
       pivotLimit = jobPivotLimit;
       root = snapshot(tableau);
       savedBytes = 0;
-      stack = [{ cuts: [], from: null, cut: null, parentEvaluation: -Infinity }];
+      stack = rootOnly();
     }
     const node = stack.pop();
     const saved = node.from !== null && node.from !== "current" ? node.from : null;
@@ -478,7 +480,6 @@ function handle({ call, model: lp, options, stopAt: jobStopAt, maxPivotsPerSimpl
     else reply = { ok: false, error: String(error && error.stack ? error.stack : error) };
   } finally {
     stopAt = Infinity;
-    cutStopAt = Infinity;
     pivotLimit = Infinity;
   }
   answers.postMessage(reply);
