@@ -32,3 +32,4 @@ export function addRootRows(
   integers: ArrayLike<number>,
   incumbentPoint?: ArrayLike<number>,
 ): { index: number; value: number; whole: boolean }[];
+export function cannotReach(recent: readonly { moved: number; ms: number }[], remaining: number, roundsLeft: number, msLeft: number): boolean;

@@ -12,7 +12,7 @@ import { benchInstances } from "../../bench/instances.ts";
 import { buildDayContext } from "../../src/planning/build-day-instance.ts";
 import { splitComponents } from "../../solver/components.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
-import { addGomoryCuts, addRootRows, integralVariables, pointByVariable } from "../../solver/gomory.mjs";
+import { addGomoryCuts, addRootRows, cannotReach, integralVariables, pointByVariable } from "../../solver/gomory.mjs";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
 import { solverLpFromJson } from "../../solver/lp-backend.ts";
@@ -173,4 +173,33 @@ describe("Gomory cuts on the library's tableau", () => {
     // about 3,000 (HiGHS: 15).
     expect(result.levels[4]).toMatchObject({ value: 15, optimal: true });
   }, 60_000);
+
+  describe("cannotReach: whether cutting at its recent pace could still prove the level", () => {
+    // Three rounds of 10 ms each, moving the bound 0.5 in all: 0.5 per 3 rounds and 30 ms.
+    const pace = [
+      { moved: 0.25, ms: 10 },
+      { moved: 0.15, ms: 10 },
+      { moved: 0.1, ms: 10 },
+    ];
+
+    it("when the gap left closes at that pace within the rounds left and twice the time left, then cutting goes on", () => {
+      // 1.0 to close: 6 rounds and 60 ms at that pace.
+      expect(cannotReach(pace, 1.0, 6, 30)).toBe(false);
+      expect(cannotReach(pace, 0.1, 1, 3)).toBe(false);
+    });
+
+    it("when the gap left needs more than twice the time left at that pace, then cutting stops", () => {
+      expect(cannotReach(pace, 1.0, 27, 29)).toBe(true);
+    });
+
+    it("when the gap left needs more rounds than are left, then cutting stops, however much time is left", () => {
+      expect(cannotReach(pace, 1.0, 5, 1e9)).toBe(true);
+      // Generated 80's hard site, stand-in level after six rounds: 2.0 left at about 0.05 a round.
+      expect(cannotReach([{ moved: 0.09, ms: 8 }, { moved: 0.04, ms: 9 }, { moved: 0.02, ms: 8 }], 2.0, 24, 1e9)).toBe(true);
+    });
+
+    it("when the last rounds did not move the bound at all, then cutting stops", () => {
+      expect(cannotReach([{ moved: 0, ms: 1 }, { moved: 0, ms: 1 }, { moved: 0, ms: 1 }], 0.5, 30, 1e9)).toBe(true);
+    });
+  });
 });
