@@ -10,7 +10,7 @@
  * feasibility, integrality and the time used; a point that fails is reported as not optimal,
  * or not returned at all.
  */
-import { solveWithDeadline, type BackendAnswer, type SolverLp, type TreeSearch, type TreeSearchResult } from "./lp-backend.ts";
+import { solveWithDeadline, type BackendAnswer, type SolverLp, type RootCuts, type TreeSearch, type TreeSearchResult } from "./lp-backend.ts";
 import { evaluate, gcd, rowsByVariable, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
 
 export interface LevelResult {
@@ -1150,6 +1150,8 @@ export interface LevelSearch {
   relaxation?: SolverLp | null;
   /** Gomory cuts at the root of the search in the solver thread (solver/gomory.mjs). */
   cuts?: boolean;
+  /** Most pivots a round of those cuts may take (TreeSearch.cutRoundPivots; the thread's default otherwise). */
+  cutRoundPivots?: number;
   /**
    * Rows the thread adds to the root's optimal tableau for the search's first nodes
    * (lp-worker.mjs addRootRows): each proven level above, bounded from the other side.
@@ -1244,6 +1246,16 @@ export function branchAndBound(search: LevelSearch, nodeLimit = 2000): { point: 
   return { point: bestPoint, complete: true, nodes };
 }
 
+/** What the thread's search answers (branchAndBoundInThread). */
+export interface ThreadSearchResult {
+  point: Map<string, number> | null;
+  complete: boolean;
+  nodes: number;
+  stalled: number;
+  /** How the root's cuts went, when they were asked for and tried. */
+  cuts: RootCuts | null;
+}
+
 /**
  * branchAndBound run in the solver thread on the library's tableau (lp-worker.mjs searchTree):
  * the same rules, but a node goes on from its parent's tableau with one bound added (the
@@ -1254,13 +1266,13 @@ export function branchAndBound(search: LevelSearch, nodeLimit = 2000): { point: 
  * stalled (`stalled`: such a node is skipped, not retried perturbed as branchAndBound does; a
  * point the rows refuse counts as one too).
  */
-export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000): { point: Map<string, number> | null; complete: boolean; nodes: number; stalled: number } {
+export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000): ThreadSearchResult {
   const { model, objective, held, fixed, incumbentValue, deadline, start } = search;
   const remaining = deadline - performance.now();
-  if (remaining <= 1) return { point: null, complete: false, nodes: 0, stalled: 0 };
+  if (remaining <= 1) return { point: null, complete: false, nodes: 0, stalled: 0, cuts: null };
   const lp = search.relaxation ?? toSolverLp(model, objective.terms, objective.sense, held, fixed, 0, start);
   // The fixings contradict a row: no point at all, so none better.
-  if (lp === null) return { point: null, complete: true, nodes: 0, stalled: 0 };
+  if (lp === null) return { point: null, complete: true, nodes: 0, stalled: 0, cuts: null };
   lp.integer = null;
   const step = levelStep(model, objective);
   // The incumbent in the LP's coordinates (complemented variables x' = u - x, fixed ones left
@@ -1282,20 +1294,22 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
     incumbent: minimisedValue(lp, incumbentPoint),
     nodeLimit,
     cuts: search.cuts === true,
+    ...(search.cutRoundPivots !== undefined ? { cutRoundPivots: search.cutRoundPivots } : {}),
     incumbentPoint,
     ...(search.rootRows && search.rootRows.length > 0 ? { rootRows: rowsInLp(model, lp, search.rootRows) } : {}),
   });
-  if (answer.status !== "solved") return { point: null, complete: false, nodes: 0, stalled: answer.status === "stalled" ? 1 : 0 };
+  if (answer.status !== "solved") return { point: null, complete: false, nodes: 0, stalled: answer.status === "stalled" ? 1 : 0, cuts: null };
   const found = answer.result as unknown as TreeSearchResult;
-  if (found.best === null) return { point: null, complete: found.complete, nodes: found.nodes, stalled: found.stalled };
+  const cuts = found.cuts;
+  if (found.best === null) return { point: null, complete: found.complete, nodes: found.nodes, stalled: found.stalled, cuts };
   const values = readValues(lp, found.best);
   const point = roundIntegers(model, values);
   const better = objective.sense === "max" ? 1 : -1;
   const valid = isIntegral(model, values) && violatedRows(model, point).length === 0 && violatedRows({ ...model, rows: held }, point).length === 0;
   // A point the rows refuse (rounding in the thread's tableau): counted as a stalled node, so
   // that the search which rebuilds every node's model runs after.
-  if (!valid || better * (evaluate(objective.terms, point) - incumbentValue) < step - 0.5) return { point: null, complete: false, nodes: found.nodes, stalled: found.stalled + 1 };
-  return { point, complete: found.complete, nodes: found.nodes, stalled: found.stalled };
+  if (!valid || better * (evaluate(objective.terms, point) - incumbentValue) < step - 0.5) return { point: null, complete: false, nodes: found.nodes, stalled: found.stalled + 1, cuts };
+  return { point, complete: found.complete, nodes: found.nodes, stalled: found.stalled, cuts };
 }
 
 /**

@@ -139,11 +139,23 @@ export interface TreeSearch {
   rootRows?: Pick<SolverLp, "rhs" | "upper" | "rowStart" | "column" | "coefficient">;
   /** Gomory cuts at the root first, to prove it there (lp-worker.mjs cutRoot). */
   cuts?: boolean;
+  /** Most pivots a round of those cuts may take (default: lp-worker.mjs CUT_ROUND_PIVOTS). */
+  cutRoundPivots?: number;
   /**
    * The incumbent by column (in the LP's coordinates): a cut it breaks was made invalid by
    * rounding and is left out.
    */
   incumbentPoint?: Float64Array;
+}
+
+/** How the root's cuts went (lp-worker.mjs cutRoot). */
+export interface RootCuts {
+  rounds: number;
+  /** Cut rows in the tableau at the end. */
+  cuts: number;
+  proven: boolean;
+  /** A round's simplex ran past its pivot limit (cutRoundPivots): cutting stopped there. */
+  stalled: boolean;
 }
 
 /** The thread's branch and bound's answer. */
@@ -155,7 +167,7 @@ export interface TreeSearchResult {
   /** The best point found that beats the incumbent by a step, by column, or null. */
   best: Float64Array | null;
   /** The root's cuts, when asked for and tried: rounds, cuts in the tableau, whether they proved the level. */
-  cuts: { rounds: number; cuts: number; proven: boolean } | null;
+  cuts: RootCuts | null;
 }
 
 interface SolverThread {

@@ -46,6 +46,33 @@ describe("branchAndBoundInThread", () => {
     expect(proof).toMatchObject({ complete: true, point: null });
   }, 60_000);
 
+  it("when a round of root cuts runs past its pivot limit, then cutting stops there and the search still finds the enumerated optimum", () => {
+    // cutRoundPivots 0: any round whose simplex must pivot stalls (the default allows at least
+    // 50 pivots a round, which these small programs never need).
+    let stalledSomewhere = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const { model, objective, points } = instance(seed);
+      const better = objective.sense === "max" ? 1 : -1;
+      const value = (point: Map<string, number>) => evaluate(objective.terms, point);
+      const optimum = points.reduce((best, point) => (better * (value(point) - best) > 0 ? value(point) : best), value(points[0]!));
+      const start = points.find((point) => value(point) !== optimum);
+      if (start === undefined) continue;
+      const search = { model, objective, held: [], fixed: new Map<string, number>(), incumbentValue: value(start), start, cuts: true };
+      const limited = branchAndBoundInThread({ ...search, deadline: performance.now() + 30_000, cutRoundPivots: 0 });
+      expect(limited.complete).toBe(true);
+      expect(value(limited.point!)).toBe(optimum);
+      if (limited.cuts?.stalled === true) {
+        stalledSomewhere++;
+        expect(limited.cuts.proven).toBe(false);
+        // The same search with the default limit: its rounds end without a stall.
+        const unlimited = branchAndBoundInThread({ ...search, deadline: performance.now() + 30_000 });
+        expect(unlimited.cuts?.stalled).toBe(false);
+        expect(value(unlimited.point!)).toBe(optimum);
+      }
+    }
+    expect(stalledSomewhere).toBeGreaterThan(0);
+  }, 60_000);
+
   it("when the incumbent is already optimal, then the search is complete and returns no point", () => {
     const { model, objective, points } = instance(7);
     const better = objective.sense === "max" ? 1 : -1;
