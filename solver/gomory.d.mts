@@ -33,3 +33,4 @@ export function addRootRows(
   incumbentPoint?: ArrayLike<number>,
 ): { index: number; value: number; whole: boolean }[];
 export function cannotReach(recent: readonly { moved: number; ms: number }[], remaining: number, roundsLeft: number, msLeft: number): boolean;
+export function fixByReducedCosts(tableau: LibraryTableau, indexes: ArrayLike<number>, pruned: (evaluation: number) => boolean): number[];

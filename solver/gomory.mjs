@@ -374,3 +374,30 @@ export function addRootRows(tableau, variables, rows, integers, incumbentPoint) 
     whole: isWhole(rows.rhs[r]) && wholeTerms(rows, r, integerColumn),
   }));
 }
+
+/**
+ * Reduced-cost fixing on an optimal `tableau`, for a search that only looks for points that
+ * `pruned` does not prune: every point costs at least the objective row's value plus each
+ * nonbasic column's reduced cost times its value, so an integer column (of `indexes`, by the
+ * library's variable index) at 0 whose reduced cost alone lifts the bound to where `pruned`
+ * says no point better by a step is left stays 0 in every point the search looks for (an
+ * integer that leaves 0 is at least 1). Its column in the tableau is set to zeros: no simplex
+ * brings it into the basis again, so it stays 0 in every node below. The bound is read from
+ * the objective row, not from tableau.evaluation: that is the last simplex's, and the tableau
+ * may have been put back since (cutRoot puts back the tableau its cuts raised). Returns the
+ * indexes fixed.
+ */
+export function fixByReducedCosts(tableau, indexes, pruned) {
+  const { matrix, width, height } = tableau;
+  const bound = matrix[tableau.rhsColumn];
+  const fixed = [];
+  for (const index of indexes) {
+    const column = tableau.colByVarIndex[index];
+    if (column === undefined || column <= 0) continue;
+    const reducedCost = -matrix[column];
+    if (!(reducedCost > 0) || !pruned(bound + reducedCost)) continue;
+    for (let r = 0; r < height; r++) matrix[r * width + column] = 0;
+    fixed.push(index);
+  }
+  return fixed;
+}

@@ -1254,6 +1254,8 @@ export interface ThreadSearchResult {
   stalled: number;
   /** How the root's cuts went, when they were asked for and tried. */
   cuts: RootCuts | null;
+  /** Columns the thread fixed at 0 by their reduced costs, over all its nodes. */
+  fixed: number;
 }
 
 /**
@@ -1269,10 +1271,10 @@ export interface ThreadSearchResult {
 export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000): ThreadSearchResult {
   const { model, objective, held, fixed, incumbentValue, deadline, start } = search;
   const remaining = deadline - performance.now();
-  if (remaining <= 1) return { point: null, complete: false, nodes: 0, stalled: 0, cuts: null };
+  if (remaining <= 1) return { point: null, complete: false, nodes: 0, stalled: 0, cuts: null, fixed: 0 };
   const lp = search.relaxation ?? toSolverLp(model, objective.terms, objective.sense, held, fixed, 0, start);
   // The fixings contradict a row: no point at all, so none better.
-  if (lp === null) return { point: null, complete: true, nodes: 0, stalled: 0, cuts: null };
+  if (lp === null) return { point: null, complete: true, nodes: 0, stalled: 0, cuts: null, fixed: 0 };
   lp.integer = null;
   const step = levelStep(model, objective);
   // The incumbent in the LP's coordinates (complemented variables x' = u - x, fixed ones left
@@ -1298,18 +1300,18 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
     incumbentPoint,
     ...(search.rootRows && search.rootRows.length > 0 ? { rootRows: rowsInLp(model, lp, search.rootRows) } : {}),
   });
-  if (answer.status !== "solved") return { point: null, complete: false, nodes: 0, stalled: answer.status === "stalled" ? 1 : 0, cuts: null };
+  if (answer.status !== "solved") return { point: null, complete: false, nodes: 0, stalled: answer.status === "stalled" ? 1 : 0, cuts: null, fixed: 0 };
   const found = answer.result as unknown as TreeSearchResult;
-  const cuts = found.cuts;
-  if (found.best === null) return { point: null, complete: found.complete, nodes: found.nodes, stalled: found.stalled, cuts };
+  const { cuts, fixed: fixedColumns } = found;
+  if (found.best === null) return { point: null, complete: found.complete, nodes: found.nodes, stalled: found.stalled, cuts, fixed: fixedColumns };
   const values = readValues(lp, found.best);
   const point = roundIntegers(model, values);
   const better = objective.sense === "max" ? 1 : -1;
   const valid = isIntegral(model, values) && violatedRows(model, point).length === 0 && violatedRows({ ...model, rows: held }, point).length === 0;
   // A point the rows refuse (rounding in the thread's tableau): counted as a stalled node, so
   // that the search which rebuilds every node's model runs after.
-  if (!valid || better * (evaluate(objective.terms, point) - incumbentValue) < step - 0.5) return { point: null, complete: false, nodes: found.nodes, stalled: found.stalled + 1, cuts };
-  return { point, complete: found.complete, nodes: found.nodes, stalled: found.stalled, cuts };
+  if (!valid || better * (evaluate(objective.terms, point) - incumbentValue) < step - 0.5) return { point: null, complete: false, nodes: found.nodes, stalled: found.stalled + 1, cuts, fixed: fixedColumns };
+  return { point, complete: found.complete, nodes: found.nodes, stalled: found.stalled, cuts, fixed: fixedColumns };
 }
 
 /**

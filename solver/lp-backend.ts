@@ -168,6 +168,8 @@ export interface TreeSearchResult {
   best: Float64Array | null;
   /** The root's cuts, when asked for and tried: rounds, cuts in the tableau, whether they proved the level. */
   cuts: RootCuts | null;
+  /** Columns fixed at 0 by their reduced costs, over all nodes (gomory.mjs fixByReducedCosts). */
+  fixed: number;
 }
 
 interface SolverThread {

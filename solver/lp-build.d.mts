@@ -8,6 +8,10 @@ export interface LibraryTableau {
   height: number;
   varIndexByRow: number[];
   varIndexByCol: number[];
+  /** Each variable's column while nonbasic (−1 while basic), by the library's variable index. */
+  colByVarIndex: number[];
+  /** The right-hand side's column (0); row 0 is the objective's. */
+  rhsColumn: number;
 }
 
 export interface BuiltModel {

@@ -21,7 +21,7 @@ import { performance } from "node:perf_hooks";
 import { workerData } from "node:worker_threads";
 import { solveModel } from "./lp-build.mjs";
 import { packRows } from "./lp-pack.mjs";
-import { addRootRows, integralVariables, pointByVariable, rootCuts } from "./gomory.mjs";
+import { addRootRows, fixByReducedCosts, integralVariables, pointByVariable, rootCuts } from "./gomory.mjs";
 
 const solver = createRequire(import.meta.url)("javascript-lp-solver");
 
@@ -265,7 +265,11 @@ function cutRoot(tableau, lp, variables, search, pruned, rootSlacks) {
  * caller's (lexicographic-solve.ts branchAndBound): branch on the fractional variable of the
  * highest tier, the most fractional within it, the side nearer the relaxation first; prune a
  * node whose relaxation, rounded up to the level's step, is no better than the incumbent by a
- * whole step.
+ * whole step. At the root and at every node, the integer columns whose reduced cost alone
+ * would make the node's relaxation prunable are fixed at 0 for the node's subtree
+ * (gomory.mjs fixByReducedCosts): 20-enclave company 8's re-plan proved its target shortfall
+ * in 16 nodes instead of 1,444; unseen 20-enclave companies 44 (plan) and 46 (re-plan), not
+ * proven in 10 s before, are proven now.
  *
  * `lp`, `options`: the LP (no integers) as sent (see buildModel); `search.integers`: the integer
  * columns; `search.tiers`: their tiers; `search.step`; `search.incumbent`: the incumbent's
@@ -273,10 +277,11 @@ function cutRoot(tableau, lp, variables, search, pruned, rootSlacks) {
  * "max"). Returns whether the tree was searched completely, the nodes, and the best point
  * found that beats the incumbent by a step (by column), or null. A node whose simplex stalls (the
  * pivot limit) is skipped: the search is then not complete. At the deadline it stops.
- * `search.cuts`: first try to prove the root with Gomory cuts (cutRoot).
+ * `search.cuts`: first try to prove the root with Gomory cuts (cutRoot). `fixed`: how many
+ * columns reduced-cost fixing fixed, over all nodes.
  */
 function searchTree(lp, options, search) {
-  const result = { complete: true, nodes: 0, stalled: 0, best: null, cuts: null };
+  const result = { complete: true, nodes: 0, stalled: 0, best: null, cuts: null, fixed: 0 };
   spareMatrices.length = 0; // another model's sizes
   let tableau;
   let variables;
@@ -341,8 +346,11 @@ function searchTree(lp, options, search) {
     }
   }
 
-  let root = snapshot(tableau);
   const integers = Array.from(search.integers, (column, i) => ({ index: variables[column].index, tier: search.tiers[i] }));
+  // (Not where the cuts proved the root: the search ends there.)
+  const integerIndexes = integers.map(({ index }) => index);
+  if (result.cuts?.proven !== true) result.fixed = fixByReducedCosts(tableau, integerIndexes, pruned).length;
+  let root = snapshot(tableau);
   const valueOf = (index) => {
     const row = tableau.rowByVarIndex[index];
     return row === -1 ? 0 : tableau.matrix[row * tableau.width + tableau.rhsColumn];
@@ -372,6 +380,7 @@ function searchTree(lp, options, search) {
       spareMatrices.push(root.matrix);
       restoreSnapshot(tableau, beforeRootRows, true);
       beforeRootRows = null;
+      result.fixed += fixByReducedCosts(tableau, integerIndexes, pruned).length;
       pivotLimit = jobPivotLimit;
       root = snapshot(tableau);
       savedBytes = 0;
@@ -422,6 +431,8 @@ function searchTree(lp, options, search) {
       continue;
     }
     if (pruned(tableau.evaluation)) continue;
+    // What this node's bound and the incumbent now leave of its subtree (both children).
+    result.fixed += fixByReducedCosts(tableau, integerIndexes, pruned).length;
     let chosen = -1;
     let chosenValue = 0;
     let bestScore = -1;

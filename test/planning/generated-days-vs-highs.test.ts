@@ -43,3 +43,27 @@ describe("generated 10-enclave days, plan and re-plan, against HiGHS", () => {
     await expectProvenAndEqualToHighs(result);
   }, 120_000);
 });
+
+describe("generated days where a wrong fixing in the solver thread once passed for a proof, against HiGHS", () => {
+  // Reduced-cost fixing at the root of the thread's search read the bound of the tableau its
+  // root cuts had raised, after that tableau was put back: it fixed columns that optimal
+  // points need, and the search then "proved" a worse point (14-enclave company 23's re-plan:
+  // 5 moves where 3 do; 20-enclave companies 24 and 44 too).
+  const company = (seed: number, enclaves: number) => scenarioSchema.parse(generateScenario({ seed, enclaves, date: DATE }));
+
+  it("when generated 14-enclave company 23 re-plans after a sick call at 07:25, then every level is proven and equals HiGHS", async () => {
+    const scenario = company(23, 14);
+    const first = planDay(scenario, DATE, { timeoutMs: BUDGET_MS }).plan;
+    const { scenario: late } = withLateSickCall(scenario, first, DATE);
+    const result = planDay(late, DATE, { previous: first, timeoutMs: BUDGET_MS });
+    expect(validatePlan(late, result.plan)).toEqual([]);
+    await expectProvenAndEqualToHighs(result);
+  }, 120_000);
+
+  it("when generated 20-enclave company 24 plans its Monday, then every level is proven and equals HiGHS", async () => {
+    const scenario = company(24, 20);
+    const result = planDay(scenario, DATE, { timeoutMs: BUDGET_MS });
+    expect(validatePlan(scenario, result.plan)).toEqual([]);
+    await expectProvenAndEqualToHighs(result);
+  }, 120_000);
+});

@@ -12,7 +12,7 @@ import { benchInstances } from "../../bench/instances.ts";
 import { buildDayContext } from "../../src/planning/build-day-instance.ts";
 import { splitComponents } from "../../solver/components.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
-import { addGomoryCuts, addRootRows, cannotReach, integralVariables, pointByVariable } from "../../solver/gomory.mjs";
+import { addGomoryCuts, addRootRows, cannotReach, fixByReducedCosts, integralVariables, pointByVariable } from "../../solver/gomory.mjs";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
 import { solverLpFromJson } from "../../solver/lp-backend.ts";
@@ -173,6 +173,51 @@ describe("Gomory cuts on the library's tableau", () => {
     // about 3,000 (HiGHS: 15).
     expect(result.levels[4]).toMatchObject({ value: 15, optimal: true });
   }, 60_000);
+
+  it("when integer columns are fixed by their reduced costs, then every integer point the search looks for keeps them at 0, whatever tableau.evaluation says", () => {
+    let fixings = 0;
+    let checkedPoints = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const lp = solverLpFromJson(program(seed));
+      lp.integer = null;
+      const { built } = solveModel(lp, {});
+      const tableau = built.model.tableau as Tableau;
+      if (tableau.feasible !== true) continue;
+      const root = tableau.evaluation;
+      const indexes = [0, 1, 2, 3].map((c) => built.variables[c]!.index);
+      // Each integer point the LP allows, with the best value of the LP there (minimising form).
+      const points = Array.from({ length: 81 }, (_, point) => [0, 1, 2, 3].map((i) => Math.floor(point / 3 ** i) % 3))
+        .map((values) => {
+          const copy = tableau.copy();
+          copy.addCutConstraints(indexes.flatMap((varIndex, i) => [
+            { type: "min" as const, varIndex, value: values[i]! },
+            { type: "max" as const, varIndex, value: values[i]! },
+          ]));
+          copy.simplex();
+          return { values, feasible: copy.feasible === true, value: copy.evaluation };
+        })
+        .filter((point) => point.feasible);
+      for (const gap of [0.5, 1, 2, 4]) {
+        // The search looks for points worth at most root + gap.
+        const threshold = root + gap;
+        const copy = tableau.copy();
+        // As cutRoot leaves it: the evaluation of a simplex on a tableau since put back.
+        copy.evaluation = root + 1e6;
+        const fixed = fixByReducedCosts(copy, indexes, (evaluation) => evaluation > threshold + 1e-9);
+        fixings += fixed.length;
+        for (const index of fixed) {
+          const column = copy.colByVarIndex[index]!;
+          for (let r = 0; r < copy.height; r++) expect(copy.matrix[r * copy.width + column]).toBe(0);
+        }
+        for (const point of points.filter((candidate) => candidate.value <= threshold + 1e-9)) {
+          checkedPoints++;
+          for (const index of fixed) expect(point.values[indexes.indexOf(index)], `program ${seed}: a point worth ${point.value} ≤ ${threshold} needs ${index}`).toBe(0);
+        }
+      }
+    }
+    expect(fixings).toBeGreaterThan(20);
+    expect(checkedPoints).toBeGreaterThan(200);
+  });
 
   describe("cannotReach: whether cutting at its recent pace could still prove the level", () => {
     // Three rounds of 10 ms each, moving the bound 0.5 in all: 0.5 per 3 rounds and 30 ms.
