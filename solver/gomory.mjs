@@ -388,7 +388,9 @@ export function addRootRows(tableau, variables, rows, integers, incumbentPoint) 
  * indexes fixed.
  */
 export function fixByReducedCosts(tableau, indexes, pruned) {
-  const { matrix, width, height } = tableau;
+  const { matrix, width } = tableau;
+  // The bound needs every reduced cost ≥ 0 (an optimal tableau; one stopped mid-simplex is not).
+  for (let c = 1; c < width; c++) if (matrix[c] > DUAL_TOLERANCE) return [];
   const bound = matrix[tableau.rhsColumn];
   const fixed = [];
   for (const index of indexes) {
@@ -396,8 +398,27 @@ export function fixByReducedCosts(tableau, indexes, pruned) {
     if (column === undefined || column <= 0) continue;
     const reducedCost = -matrix[column];
     if (!(reducedCost > 0) || !pruned(bound + reducedCost)) continue;
-    for (let r = 0; r < height; r++) matrix[r * width + column] = 0;
     fixed.push(index);
+  }
+  fixColumns(tableau, fixed);
+  return fixed;
+}
+
+/** A reduced cost this far below 0 means the tableau is not optimal (rounding aside). */
+const DUAL_TOLERANCE = 1e-9;
+
+/**
+ * Fixes at 0 those of `indexes` (library variable indexes) that are nonbasic in `tableau`: their
+ * columns set to zeros, so that no simplex brings them into the basis. Returns how many.
+ */
+export function fixColumns(tableau, indexes) {
+  const { matrix, width, height } = tableau;
+  let fixed = 0;
+  for (const index of indexes) {
+    const column = tableau.colByVarIndex[index];
+    if (column === undefined || column <= 0) continue;
+    for (let r = 0; r < height; r++) matrix[r * width + column] = 0;
+    fixed++;
   }
   return fixed;
 }

@@ -156,6 +156,8 @@ export interface RootCuts {
   proven: boolean;
   /** A round's simplex ran past its pivot limit (cutRoundPivots): cutting stopped there. */
   stalled: boolean;
+  /** Unless proven: root columns fixed by their reduced costs under the cuts' bound. */
+  fixed?: number;
 }
 
 /** The thread's branch and bound's answer. */

@@ -21,7 +21,7 @@ import { performance } from "node:perf_hooks";
 import { workerData } from "node:worker_threads";
 import { solveModel } from "./lp-build.mjs";
 import { packRows } from "./lp-pack.mjs";
-import { addRootRows, fixByReducedCosts, integralVariables, pointByVariable, rootCuts } from "./gomory.mjs";
+import { addRootRows, fixByReducedCosts, fixColumns, integralVariables, pointByVariable, rootCuts } from "./gomory.mjs";
 
 const solver = createRequire(import.meta.url)("javascript-lp-solver");
 
@@ -210,7 +210,7 @@ const CUT_ROUND_MIN_PIVOTS = 50;
  * as it was and the search goes on without them. Returns rootCuts's answer (null when nothing
  * was tried: no incumbent to check the cuts with); throws STOPPED at the deadline.
  */
-function cutRoot(tableau, lp, variables, search, pruned, rootSlacks) {
+function cutRoot(tableau, lp, variables, search, pruned, rootSlacks, integerIndexes) {
   if (!search.incumbentPoint) return null;
   const before = snapshot(tableau);
   const { integral, shift } = integralVariables(tableau, lp, variables, search.integers);
@@ -250,7 +250,12 @@ function cutRoot(tableau, lp, variables, search, pruned, rootSlacks) {
   if (answer !== null && answer.proven) {
     spareMatrices.push(before.matrix);
   } else {
+    // The cuts' bound, higher than the root's, fixes more columns by their reduced costs
+    // (valid for the root too: every point the search looks for keeps the cuts); those that
+    // are nonbasic at the root are fixed there.
+    const fixable = answer === null ? [] : fixByReducedCosts(tableau, integerIndexes, pruned);
     restoreSnapshot(tableau, before, true);
+    if (answer !== null) answer.fixed = fixColumns(tableau, fixable);
   }
   return answer;
 }
@@ -303,6 +308,8 @@ function searchTree(lp, options, search) {
   }
   const step = search.step;
   let incumbent = search.incumbent;
+  const integers = Array.from(search.integers, (column, i) => ({ index: variables[column].index, tier: search.tiers[i] }));
+  const integerIndexes = integers.map(({ index }) => index);
   /** Whether a relaxation's objective (the library's minimising form) cannot beat the incumbent by a step. */
   const pruned = (evaluation) => Math.ceil(evaluation / step - 1e-6) * step > incumbent - step + 1e-6 * step;
   let rootSlacks = [];
@@ -339,17 +346,16 @@ function searchTree(lp, options, search) {
   }
   if (search.cuts === true) {
     try {
-      result.cuts = cutRoot(tableau, lp, variables, search, pruned, rootSlacks);
+      result.cuts = cutRoot(tableau, lp, variables, search, pruned, rootSlacks, integerIndexes);
     } catch (error) {
       if (error === STOPPED) return { ...result, complete: false };
       throw error;
     }
   }
 
-  const integers = Array.from(search.integers, (column, i) => ({ index: variables[column].index, tier: search.tiers[i] }));
   // (Not where the cuts proved the root: the search ends there.)
-  const integerIndexes = integers.map(({ index }) => index);
-  if (result.cuts?.proven !== true) result.fixed = fixByReducedCosts(tableau, integerIndexes, pruned).length;
+  result.fixed = result.cuts?.fixed ?? 0;
+  if (result.cuts?.proven !== true) result.fixed += fixByReducedCosts(tableau, integerIndexes, pruned).length;
   let root = snapshot(tableau);
   const valueOf = (index) => {
     const row = tableau.rowByVarIndex[index];

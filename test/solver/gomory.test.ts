@@ -219,6 +219,29 @@ describe("Gomory cuts on the library's tableau", () => {
     expect(checkedPoints).toBeGreaterThan(200);
   });
 
+  it("when a tableau is not optimal (a reduced cost below 0, as where a simplex was stopped), then reduced-cost fixing fixes nothing", () => {
+    let tried = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const lp = solverLpFromJson(program(seed));
+      lp.integer = null;
+      const { built } = solveModel(lp, {});
+      const tableau = built.model.tableau as Tableau;
+      if (tableau.feasible !== true) continue;
+      const indexes = [0, 1, 2, 3].map((c) => built.variables[c]!.index);
+      const pruneAll = () => true;
+      const optimal = tableau.copy();
+      if (fixByReducedCosts(optimal, indexes, pruneAll).length === 0) continue;
+      // One nonbasic column priced as if it still should enter: the bound no longer holds.
+      const column = tableau.varIndexByCol.findIndex((index, c) => c > 0 && index !== undefined && !indexes.includes(index));
+      if (column <= 0) continue;
+      const stopped = tableau.copy();
+      stopped.matrix[column] = 0.5;
+      expect(fixByReducedCosts(stopped, indexes, pruneAll)).toEqual([]);
+      tried++;
+    }
+    expect(tried).toBeGreaterThan(10);
+  });
+
   describe("cannotReach: whether cutting at its recent pace could still prove the level", () => {
     // Three rounds of 10 ms each, moving the bound 0.5 in all: 0.5 per 3 rounds and 30 ms.
     const pace = [
