@@ -16,7 +16,7 @@
 import { describe, expect, it } from "vitest";
 import { withLateSickCall } from "../../bench/instances.ts";
 import { planDay } from "../../src/planning/plan-day.ts";
-import { scenarioSchema } from "../../src/scenario/schema.ts";
+import { scenarioSchema, type Scenario } from "../../src/scenario/schema.ts";
 import { validatePlan } from "../../src/validation/validate-plan.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
 import { expectProvenAndEqualToHighs } from "./expect-highs-optimum.ts";
@@ -24,23 +24,31 @@ import { expectProvenAndEqualToHighs } from "./expect-highs-optimum.ts";
 const DATE = "2026-11-23";
 const BUDGET_MS = 5_000;
 
+/** The Monday's plan: valid, proven on every level, equal to HiGHS. */
+async function expectMondayPlanEqualsHighs(scenario: Scenario): Promise<void> {
+  const result = planDay(scenario, DATE, { timeoutMs: BUDGET_MS });
+  expect(validatePlan(scenario, result.plan)).toEqual([]);
+  await expectProvenAndEqualToHighs(result);
+}
+
+/** The re-plan after a sick call at 07:25 (bench/instances.ts withLateSickCall): the same. */
+async function expectLateReplanEqualsHighs(scenario: Scenario): Promise<void> {
+  const first = planDay(scenario, DATE, { timeoutMs: BUDGET_MS }).plan;
+  const { scenario: late } = withLateSickCall(scenario, first, DATE);
+  const result = planDay(late, DATE, { previous: first, timeoutMs: BUDGET_MS });
+  expect(validatePlan(late, result.plan)).toEqual([]);
+  await expectProvenAndEqualToHighs(result);
+}
+
 describe("generated 10-enclave days, plan and re-plan, against HiGHS", () => {
   const company = (seed: number) => scenarioSchema.parse(generateScenario({ seed, enclaves: 10, date: DATE }));
 
   it.each([6, 8, 17])("when generated company %i plans its Monday, then every level is proven and equals HiGHS", async (seed) => {
-    const scenario = company(seed);
-    const result = planDay(scenario, DATE, { timeoutMs: BUDGET_MS });
-    expect(validatePlan(scenario, result.plan)).toEqual([]);
-    await expectProvenAndEqualToHighs(result);
+    await expectMondayPlanEqualsHighs(company(seed));
   }, 120_000);
 
   it.each([1, 13, 18])("when generated company %i re-plans after a sick call at 07:25, then every level is proven and equals HiGHS", async (seed) => {
-    const scenario = company(seed);
-    const first = planDay(scenario, DATE, { timeoutMs: BUDGET_MS }).plan;
-    const { scenario: late } = withLateSickCall(scenario, first, DATE);
-    const result = planDay(late, DATE, { previous: first, timeoutMs: BUDGET_MS });
-    expect(validatePlan(late, result.plan)).toEqual([]);
-    await expectProvenAndEqualToHighs(result);
+    await expectLateReplanEqualsHighs(company(seed));
   }, 120_000);
 });
 
@@ -52,18 +60,10 @@ describe("generated days where a wrong fixing in the solver thread once passed f
   const company = (seed: number, enclaves: number) => scenarioSchema.parse(generateScenario({ seed, enclaves, date: DATE }));
 
   it("when generated 14-enclave company 23 re-plans after a sick call at 07:25, then every level is proven and equals HiGHS", async () => {
-    const scenario = company(23, 14);
-    const first = planDay(scenario, DATE, { timeoutMs: BUDGET_MS }).plan;
-    const { scenario: late } = withLateSickCall(scenario, first, DATE);
-    const result = planDay(late, DATE, { previous: first, timeoutMs: BUDGET_MS });
-    expect(validatePlan(late, result.plan)).toEqual([]);
-    await expectProvenAndEqualToHighs(result);
+    await expectLateReplanEqualsHighs(company(23, 14));
   }, 120_000);
 
   it("when generated 20-enclave company 24 plans its Monday, then every level is proven and equals HiGHS", async () => {
-    const scenario = company(24, 20);
-    const result = planDay(scenario, DATE, { timeoutMs: BUDGET_MS });
-    expect(validatePlan(scenario, result.plan)).toEqual([]);
-    await expectProvenAndEqualToHighs(result);
+    await expectMondayPlanEqualsHighs(company(24, 20));
   }, 120_000);
 });

@@ -63,6 +63,16 @@ function allows(tableau: Tableau, indexes: number[], values: number[]): boolean 
   return copy.feasible === true;
 }
 
+/** Program `seed`'s LP relaxation solved to its optimal tableau, with its integers' variable indexes; null when infeasible. */
+function optimalTableau(seed: number): { tableau: Tableau; indexes: number[] } | null {
+  const lp = solverLpFromJson(program(seed));
+  lp.integer = null;
+  const { built } = solveModel(lp, {});
+  const tableau = built.model.tableau as Tableau;
+  if (tableau.feasible !== true) return null;
+  return { tableau, indexes: INTEGERS.map((_, c) => built.variables[c]!.index) };
+}
+
 describe("Gomory cuts on the library's tableau", () => {
   it("when random mixed-integer programs get three rounds of cuts, then every integer point the LP allowed is still allowed, and the bound moves on many", () => {
     let moved = 0;
@@ -178,13 +188,10 @@ describe("Gomory cuts on the library's tableau", () => {
     let fixings = 0;
     let checkedPoints = 0;
     for (let seed = 1; seed <= 60; seed++) {
-      const lp = solverLpFromJson(program(seed));
-      lp.integer = null;
-      const { built } = solveModel(lp, {});
-      const tableau = built.model.tableau as Tableau;
-      if (tableau.feasible !== true) continue;
+      const solved = optimalTableau(seed);
+      if (solved === null) continue;
+      const { tableau, indexes } = solved;
       const root = tableau.evaluation;
-      const indexes = [0, 1, 2, 3].map((c) => built.variables[c]!.index);
       // Each integer point the LP allows, with the best value of the LP there (minimising form).
       const points = Array.from({ length: 81 }, (_, point) => [0, 1, 2, 3].map((i) => Math.floor(point / 3 ** i) % 3))
         .map((values) => {
@@ -222,12 +229,9 @@ describe("Gomory cuts on the library's tableau", () => {
   it("when a tableau is not optimal (a reduced cost below 0, as where a simplex was stopped), then reduced-cost fixing fixes nothing", () => {
     let tried = 0;
     for (let seed = 1; seed <= 60; seed++) {
-      const lp = solverLpFromJson(program(seed));
-      lp.integer = null;
-      const { built } = solveModel(lp, {});
-      const tableau = built.model.tableau as Tableau;
-      if (tableau.feasible !== true) continue;
-      const indexes = [0, 1, 2, 3].map((c) => built.variables[c]!.index);
+      const solved = optimalTableau(seed);
+      if (solved === null) continue;
+      const { tableau, indexes } = solved;
       const pruneAll = () => true;
       const optimal = tableau.copy();
       if (fixByReducedCosts(optimal, indexes, pruneAll).length === 0) continue;

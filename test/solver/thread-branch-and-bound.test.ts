@@ -10,12 +10,18 @@ import { branchAndBoundInThread } from "../../solver/lexicographic-solve.ts";
 import { evaluate, violatedRows } from "../../solver/linear-model.ts";
 import { randomProgram as instance } from "./random-programs.ts";
 
+/** Random program `seed` (random-programs.ts) with its objective's value and its enumerated optimum. */
+function enumerated(seed: number) {
+  const { model, objective, points } = instance(seed);
+  const better = objective.sense === "max" ? 1 : -1;
+  const value = (point: Map<string, number>) => evaluate(objective.terms, point);
+  const optimum = points.reduce((best, point) => (better * (value(point) - best) > 0 ? value(point) : best), value(points[0]!));
+  return { model, objective, points, value, optimum };
+}
+
 describe("branchAndBoundInThread", () => {
   it.each(Array.from({ length: 40 }, (_, i) => i + 1))("when random program %i is searched from a feasible point, then it finds the enumerated optimum and searches the whole tree", (seed) => {
-    const { model, objective, points } = instance(seed);
-    const better = objective.sense === "max" ? 1 : -1;
-    const value = (point: Map<string, number>) => evaluate(objective.terms, point);
-    const optimum = points.reduce((best, point) => (better * (value(point) - best) > 0 ? value(point) : best), value(points[0]!));
+    const { model, objective, points, value, optimum } = enumerated(seed);
     // Start from a feasible point with a variable at its upper bound where there is one (the
     // LP start complements it), else from the first feasible point.
     const start = points.find((point) => [...point].some(([name, v]) => v === model.variables.get(name)!.upper && v > 0) && value(point) !== optimum) ?? points[0]!;
@@ -33,10 +39,7 @@ describe("branchAndBoundInThread", () => {
   it.each(Array.from({ length: 40 }, (_, i) => i + 1))("when random program %i is searched with cuts at the root, then it still finds the enumerated optimum", (seed) => {
     // Root cuts (solver/gomory.mjs) only end a search when they prune its root: a cut that cut
     // off the optimum would end it there without the better point.
-    const { model, objective, points } = instance(seed);
-    const better = objective.sense === "max" ? 1 : -1;
-    const value = (point: Map<string, number>) => evaluate(objective.terms, point);
-    const optimum = points.reduce((best, point) => (better * (value(point) - best) > 0 ? value(point) : best), value(points[0]!));
+    const { model, objective, points, value, optimum } = enumerated(seed);
     for (const start of points.filter((point) => value(point) !== optimum).slice(0, 3)) {
       const search = branchAndBoundInThread({ model, objective, held: [], fixed: new Map(), incumbentValue: value(start), deadline: performance.now() + 30_000, start, cuts: true });
       expect(search.complete).toBe(true);
@@ -51,10 +54,7 @@ describe("branchAndBoundInThread", () => {
     // The optimum checks above cover reduced-cost fixing only if it fixes something there.
     let fixedIn = 0;
     for (let seed = 1; seed <= 40; seed++) {
-      const { model, objective, points } = instance(seed);
-      const better = objective.sense === "max" ? 1 : -1;
-      const value = (point: Map<string, number>) => evaluate(objective.terms, point);
-      const optimum = points.reduce((best, point) => (better * (value(point) - best) > 0 ? value(point) : best), value(points[0]!));
+      const { model, objective, points, value, optimum } = enumerated(seed);
       for (const start of points.filter((point) => value(point) !== optimum).slice(0, 3)) {
         const search = branchAndBoundInThread({ model, objective, held: [], fixed: new Map(), incumbentValue: value(start), deadline: performance.now() + 30_000, start });
         expect(search.complete).toBe(true);
@@ -70,10 +70,7 @@ describe("branchAndBoundInThread", () => {
     // 50 pivots a round, which these small programs never need).
     let stalledSomewhere = 0;
     for (let seed = 1; seed <= 40; seed++) {
-      const { model, objective, points } = instance(seed);
-      const better = objective.sense === "max" ? 1 : -1;
-      const value = (point: Map<string, number>) => evaluate(objective.terms, point);
-      const optimum = points.reduce((best, point) => (better * (value(point) - best) > 0 ? value(point) : best), value(points[0]!));
+      const { model, objective, points, value, optimum } = enumerated(seed);
       const start = points.find((point) => value(point) !== optimum);
       if (start === undefined) continue;
       const search = { model, objective, held: [], fixed: new Map<string, number>(), incumbentValue: value(start), start, cuts: true };
