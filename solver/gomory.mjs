@@ -389,7 +389,8 @@ export function addRootRows(tableau, variables, rows, integers, incumbentPoint) 
  */
 export function fixByReducedCosts(tableau, indexes, pruned) {
   const { matrix, width } = tableau;
-  // The bound needs every reduced cost ≥ 0 (an optimal tableau; one stopped mid-simplex is not).
+  // The bound needs every reduced cost ≥ 0 (an optimal tableau, or one dual feasible on its way
+  // back to primal feasibility; one stopped in the middle of phase 2 is not).
   for (let c = 1; c < width; c++) if (matrix[c] > DUAL_TOLERANCE) return [];
   const bound = matrix[tableau.rhsColumn];
   const fixed = [];

@@ -194,7 +194,7 @@ const CUT_SHARE = 0.25;
 /**
  * Most pivots one round of root cuts may take, per row and column of the tableau as cutting
  * starts: a round's simplex walks back from an optimal vertex past a few cut rows, which takes
- * few pivots where the cuts work. Over generated 10- to 28-enclave companies (64 plans and
+ * few pivots where the cuts work. Over generated 10- to 28-enclave companies (184 plans and
  * re-plans), no round of cuts that proved its level took more than 0.07; 20-enclave company 3's
  * stand-in level (its bound a hair from the threshold, moved by nothing) took 1.57 in a round
  * that ran until the cuts' share of the time was up: 1.2 s of its 1.3 s plan.
@@ -206,9 +206,11 @@ const CUT_ROUND_MIN_PIVOTS = 50;
 /**
  * Gomory cuts at the root of the search (gomory.mjs rootCuts), to prove the level there: first
  * the rows that can be are made integral (integralVariables), then rounds of cuts, each checked
- * against the incumbent, each round's simplex within CUT_ROUND_PIVOTS. Proven: the search ends at its root. Otherwise the tableau is put back
- * as it was and the search goes on without them. Returns rootCuts's answer (null when nothing
- * was tried: no incumbent to check the cuts with); throws STOPPED at the deadline.
+ * against the incumbent, each round's simplex within CUT_ROUND_PIVOTS. Proven: the search ends
+ * at its root. Otherwise the columns the cuts' bound fixes by their reduced costs are noted,
+ * the tableau is put back as it was, those of them nonbasic there are fixed, and the search
+ * goes on without the cuts. Returns rootCuts's answer with `stalled` and `fixed` (null when
+ * nothing was tried: no incumbent to check the cuts with); throws STOPPED at the deadline.
  */
 function cutRoot(tableau, lp, variables, search, pruned, rootSlacks, integerIndexes) {
   if (!search.incumbentPoint) return null;
