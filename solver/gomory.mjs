@@ -238,11 +238,11 @@ const PROJECTION_MARGIN = 2;
  * optimal tableau, as for a branching bound), until `pruned(evaluation)` says the bound prunes
  * the root — the level is then proven —, a round moves the bound by less than MIN_PROGRESS of the
  * gap to `threshold` (where pruning starts, in the library's minimising form) PATIENCE times in
- * a row, the last rounds' pace could not reach the threshold in the time left (cannotReach),
- * MAX_ROUNDS, the time `until` (performance.now()), or a round's simplex does not end
- * optimal (`recoverable(error)`: a stall; or infeasible, which valid cuts cannot make while the
- * incumbent keeps them). After each round the cut rows no longer
- * tight are taken out again, so that the next rounds pay only for the ones that matter.
+ * a row, the last rounds' pace could not reach the threshold in the rounds or time left
+ * (cannotReach), MAX_ROUNDS, the time `until` (performance.now()), or a round's simplex does
+ * not end optimal (`recoverable(error)`: a stall; or infeasible, which valid cuts cannot make
+ * while the incumbent keeps them). After each round the cut rows no longer tight are taken out
+ * again, so that the next rounds pay only for the ones that matter.
  *
  * `point` (pointByVariable): the safety net against cuts made invalid by rounding in the
  * tableau: a cut that this known integer point (the incumbent) breaks is left out.
