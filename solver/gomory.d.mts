@@ -34,4 +34,5 @@ export function addRootRows(
 ): { index: number; value: number; whole: boolean }[];
 export function cannotReach(recent: readonly { moved: number; ms: number }[], remaining: number, roundsLeft: number, msLeft: number): boolean;
 export function fixByReducedCosts(tableau: LibraryTableau, indexes: ArrayLike<number>, pruned: (evaluation: number) => boolean): number[];
+export function fixableByReducedCosts(tableau: LibraryTableau, indexes: ArrayLike<number>, pruned: (evaluation: number) => boolean): number[];
 export function fixColumns(tableau: LibraryTableau, indexes: ArrayLike<number>): number;

@@ -381,28 +381,36 @@ export function addRootRows(tableau, variables, rows, integers, incumbentPoint) 
  * nonbasic column's reduced cost times its value, so an integer column (of `indexes`, by the
  * library's variable index) at 0 whose reduced cost alone lifts the bound to where `pruned`
  * says no point better by a step is left stays 0 in every point the search looks for (an
- * integer that leaves 0 is at least 1). Its column in the tableau is set to zeros: no simplex
- * brings it into the basis again, so it stays 0 in every node below. The bound is read from
- * the objective row, not from tableau.evaluation: that is the last simplex's, and the tableau
- * may have been put back since (cutRoot puts back the tableau its cuts raised). Returns the
- * indexes fixed.
+ * integer that leaves 0 is at least 1). Those columns are fixed (fixColumns): no simplex
+ * brings them into the basis again, so they stay 0 in every node below. Returns the indexes
+ * fixed.
  */
 export function fixByReducedCosts(tableau, indexes, pruned) {
+  const fixed = fixableByReducedCosts(tableau, indexes, pruned);
+  fixColumns(tableau, fixed);
+  return fixed;
+}
+
+/**
+ * The columns fixByReducedCosts would fix, left as they are (cutRoot notes them on the cut
+ * tableau it then puts back). The bound is read from the objective row, not from
+ * tableau.evaluation: that is the last simplex's, and the tableau may have been put back since
+ * (cutRoot puts back the tableau its cuts raised).
+ */
+export function fixableByReducedCosts(tableau, indexes, pruned) {
   const { matrix, width } = tableau;
   // The bound needs every reduced cost ≥ 0 (an optimal tableau, or one dual feasible on its way
   // back to primal feasibility; one stopped in the middle of phase 2 is not).
   for (let c = 1; c < width; c++) if (matrix[c] > DUAL_TOLERANCE) return [];
   const bound = matrix[tableau.rhsColumn];
-  const fixed = [];
+  const fixable = [];
   for (const index of indexes) {
     const column = tableau.colByVarIndex[index];
     if (column === undefined || column <= 0) continue;
     const reducedCost = -matrix[column];
-    if (!(reducedCost > 0) || !pruned(bound + reducedCost)) continue;
-    fixed.push(index);
+    if (reducedCost > 0 && pruned(bound + reducedCost)) fixable.push(index);
   }
-  fixColumns(tableau, fixed);
-  return fixed;
+  return fixable;
 }
 
 /** A reduced cost this far below 0 means the tableau is not optimal (rounding aside). */

@@ -10,7 +10,7 @@
  * feasibility, integrality and the time used; a point that fails is reported as not optimal,
  * or not returned at all.
  */
-import { solveWithDeadline, type BackendAnswer, type SolverLp, type RootCuts, type TreeSearch, type TreeSearchResult } from "./lp-backend.ts";
+import { solveWithDeadline, type BackendAnswer, type SolverLp, type TreeSearch, type TreeSearchResult } from "./lp-backend.ts";
 import { evaluate, gcd, rowsByVariable, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
 
 export interface LevelResult {
@@ -1246,17 +1246,8 @@ export function branchAndBound(search: LevelSearch, nodeLimit = 2000): { point: 
   return { point: bestPoint, complete: true, nodes };
 }
 
-/** What the thread's search answers (branchAndBoundInThread). */
-export interface ThreadSearchResult {
-  point: Map<string, number> | null;
-  complete: boolean;
-  nodes: number;
-  stalled: number;
-  /** How the root's cuts went, when they were asked for and tried. */
-  cuts: RootCuts | null;
-  /** Columns the thread fixed at 0 by their reduced costs, over all its nodes. */
-  fixed: number;
-}
+/** What the thread's search answers (branchAndBoundInThread): its own answer, with the point in the model's variables. */
+export type ThreadSearchResult = Omit<TreeSearchResult, "best"> & { point: Map<string, number> | null };
 
 /**
  * branchAndBound run in the solver thread on the library's tableau (lp-worker.mjs searchTree):

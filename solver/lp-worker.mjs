@@ -21,7 +21,7 @@ import { performance } from "node:perf_hooks";
 import { workerData } from "node:worker_threads";
 import { solveModel } from "./lp-build.mjs";
 import { packRows } from "./lp-pack.mjs";
-import { addRootRows, fixByReducedCosts, fixColumns, integralVariables, pointByVariable, rootCuts } from "./gomory.mjs";
+import { addRootRows, fixableByReducedCosts, fixByReducedCosts, fixColumns, integralVariables, pointByVariable, rootCuts } from "./gomory.mjs";
 
 const solver = createRequire(import.meta.url)("javascript-lp-solver");
 
@@ -255,7 +255,7 @@ function cutRoot(tableau, lp, variables, search, pruned, rootSlacks, integerInde
     // The cuts' bound, higher than the root's, fixes more columns by their reduced costs
     // (valid for the root too: every point the search looks for keeps the cuts); those that
     // are nonbasic at the root are fixed there.
-    const fixable = answer === null ? [] : fixByReducedCosts(tableau, integerIndexes, pruned);
+    const fixable = answer === null ? [] : fixableByReducedCosts(tableau, integerIndexes, pruned);
     restoreSnapshot(tableau, before, true);
     if (answer !== null) answer.fixed = fixColumns(tableau, fixable);
   }
