@@ -9,6 +9,8 @@
  */
 import type { Plan, Scenario } from "../src/scenario/schema.ts";
 import type { DayInstance } from "../solver/types.ts";
+import { evaluate } from "../solver/linear-model.ts";
+import { lpName } from "../solver/lp-format.ts";
 import { buildDayContext } from "../src/planning/build-day-instance.ts";
 import { planDay } from "../src/planning/plan-day.ts";
 import { buildCoverageLp } from "../test/oracles/highs-coverage.ts";
@@ -33,6 +35,11 @@ export interface PlannerRun {
   covered: number | null;
   /** The value of each objective level (plan.stats.objective), when reported. */
   levels: number[] | null;
+  /**
+   * The same levels, on the same basis (constants included), at another solver's point of the
+   * same model given by its LP column names; null when the planner cannot say.
+   */
+  levelsAt: (columns: Readonly<Record<string, number>>) => number[] | null;
 }
 
 export interface BenchPlanner {
@@ -59,6 +66,10 @@ export const vlinderPlanner: BenchPlanner = {
       day,
       covered: result.plan.enclaves.filter((entry) => entry.running && entry.covered).length,
       levels: result.plan.stats.objective ?? null,
+      levelsAt: (columns) => {
+        const point = new Map([...result.solution.model.variables.keys()].map((name) => [name, columns[lpName(name)] ?? 0]));
+        return result.solution.model.objectives.map((objective) => Math.round((evaluate(objective.terms, point) + (objective.offset ?? 0)) * 1e6) / 1e6);
+      },
     };
   },
 };
@@ -81,6 +92,7 @@ export const oraclePlanner: BenchPlanner = {
       day,
       covered: result.objective === null ? null : Math.round(result.objective),
       levels: null,
+      levelsAt: () => null,
     };
   },
 };

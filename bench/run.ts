@@ -22,7 +22,7 @@ import { benchInstances, withLateSickCall } from "./instances.ts";
 import type { BenchInstance } from "./instances.ts";
 import { oraclePlanner, vlinderPlanner } from "./planners.ts";
 import type { BenchPlanner, PlannerRun } from "./planners.ts";
-import { EXACT_OBJECTIVE_LIMIT, formatMs, joinNote, levelValues, markdownTable, median, publishReport, sameObjective } from "./report.ts";
+import { EXACT_OBJECTIVE_LIMIT, firstDifference, formatMs, joinNote, levelValues, markdownTable, median, publishReport, sameObjective } from "./report.ts";
 import type { Row } from "./report.ts";
 
 
@@ -178,11 +178,14 @@ async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | 
     if (row.highsStatus !== "Optimal") row.note = joinNote(row.note, `HiGHS: ${row.highsStatus}`);
     else if (row.ourObjective !== null && row.highsObjective !== null && !sameObjective(row.ourObjective, row.highsObjective)) {
       const difference = row.ourObjective - row.highsObjective;
-      const highsLevels = lastColumns ? levelValues(lp, lastColumns) : null;
+      // HiGHS's point read by the planner itself, so both vectors are on one basis (a level's
+      // constant included); an LP without that reading falls back to the LP's own terms.
+      const ownReading = lastColumns ? firstRun.levelsAt(lastColumns) : null;
+      const highsLevels = ownReading ?? (lastColumns ? levelValues(lp, lastColumns) : null);
       const ourLevels = firstRun.levels;
       const levels =
         highsLevels && ourLevels
-          ? `; levels: ours (plan.stats) [${ourLevels.join(", ")}], HiGHS (LP terms) [${highsLevels.join(", ")}]`
+          ? `; levels: ours [${ourLevels.join(", ")}], HiGHS's point [${highsLevels.join(", ")}]${ownReading ? firstDifference(ourLevels, highsLevels) : " (LP terms, without constants)"}`
           : "";
       row.note = joinNote(row.note, `objectives differ: ours − HiGHS = ${difference.toPrecision(6)}${levels}`);
     }
@@ -251,3 +254,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+

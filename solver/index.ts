@@ -34,6 +34,8 @@ export interface DaySolution {
   optimal: boolean;
   assignment: DayAssignment;
   levels: LevelResult[];
+  /** The answer as a point of the model: each variable's value. */
+  values: Map<string, number>;
   /** Sizes of the independent parts left after presolve (variables, rows), for benchmarks. */
   components: { variables: number; rows: number }[];
   /** Large parts solved site by site. */
@@ -75,6 +77,7 @@ export function solveDay(day: DayInstance, options: SolveDayOptions = {}): DaySo
     optimal: result.status === "optimal",
     assignment,
     levels: result.levels,
+    values,
     components: result.components,
     decompositions: result.decompositions,
     weightedObjective: weighted,

@@ -4,9 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { BENCH_DATE, benchInstances, westhoekScenario, withLateSickCall } from "../../bench/instances.ts";
-import { levelValues, levelWeights, markdownTable, median, sameObjective } from "../../bench/report.ts";
+import { firstDifference, levelValues, levelWeights, markdownTable, median, sameObjective } from "../../bench/report.ts";
 import type { Row } from "../../bench/report.ts";
 import type { Plan } from "../../src/scenario/schema.ts";
+import { planDay } from "../../src/planning/plan-day.ts";
+import { lpName } from "../../solver/lp-format.ts";
+import { vlinderPlanner } from "../../bench/planners.ts";
 
 describe("bench report", () => {
   it("takes medians of odd and even counts", () => {
@@ -42,6 +45,23 @@ describe("bench report", () => {
     const columns = { z0: 1, z1: 1, s0: 0, s1: 1, m0: 1, m1: 1, m2: 0 };
     expect(levelValues(lp, columns)).toEqual([2, 2, 4]);
     expect(levelValues("Maximize\n obj: x\nSubject To\n c: x <= 1\nEnd", { x: 1 })).toBeNull();
+  });
+
+  it("names the first level where two level vectors differ", () => {
+    expect(firstDifference([147, 9, 39, 108, 205], [147, 9, 39, 96, 206])).toBe(" (first difference at level 4: 108 against 96)");
+    expect(firstDifference([3, 1], [3, 1 + 1e-9])).toBe(" (equal on every level)");
+  });
+
+  it("reads another solver's point on the planner's own basis, each level's constant included", async () => {
+    const scenario = westhoekScenario();
+    const run = await vlinderPlanner.plan(scenario, BENCH_DATE, {});
+    const { model, values } = planDay(scenario, BENCH_DATE).solution;
+    // The moves level carries a constant (its offset): the reading must add it.
+    expect(model.objectives.some((objective) => (objective.offset ?? 0) !== 0)).toBe(true);
+    // The plan's own point, named as the LP names its columns: the levels plan.stats reports.
+    const columns = Object.fromEntries([...model.variables.keys()].map((name) => [lpName(name), values.get(name) ?? 0]));
+    expect(run.levels).not.toBeNull();
+    expect(run.levelsAt(columns)).toEqual(run.levels);
   });
 
   it("prints one row per instance with the ratio of our solve time to HiGHS's", () => {
