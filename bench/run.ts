@@ -11,7 +11,8 @@
  *
  * Options: --planner vlinder|oracle (oracle: a HiGHS stand-in that tests the harness),
  * --only name,name   --runs N   --timeout-ms MS (planDay)   --highs-time-limit S (default 300),
- * --liftoff (leave V8's baseline WebAssembly compiler on: HiGHS then starts ~6× slower).
+ * --liftoff (leave V8's baseline WebAssembly compiler on: HiGHS then starts ~6× slower),
+ * --no-part-threads (solve every part of a day in this thread: what a one-off `vlinder plan` does).
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -22,6 +23,7 @@ import { benchInstances, withLateSickCall } from "./instances.ts";
 import type { BenchInstance } from "./instances.ts";
 import { oraclePlanner, vlinderPlanner } from "./planners.ts";
 import type { BenchPlanner, PlannerRun } from "./planners.ts";
+import { partThreadJobs, startPartThreads } from "../solver/part-threads.ts";
 import { EXACT_OBJECTIVE_LIMIT, firstDifference, formatMs, joinNote, levelValues, markdownTable, median, publishReport, sameObjective } from "./report.ts";
 import type { Row } from "./report.ts";
 
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     "timeout-ms": { type: "string" },
     "highs-time-limit": { type: "string", default: "300" },
     liftoff: { type: "boolean", default: false },
+    "part-threads": { type: "boolean", default: true },
     out: { type: "string", default: new URL("./out/latest.md", import.meta.url).pathname },
   },
 });
@@ -60,7 +63,7 @@ async function timePlanner(
   instance: BenchInstance,
   previous: Plan | undefined,
   runs: number,
-): Promise<{ results: PlannerRun[]; ms: number[]; firstMs: number }> {
+): Promise<{ results: PlannerRun[]; ms: number[]; firstMs: number; threadJobs: number }> {
   const results: PlannerRun[] = [];
   const ms: number[] = [];
   const budget = instance.timeoutMs ?? timeoutMs;
@@ -78,6 +81,7 @@ async function timePlanner(
     if (i === 0) firstMs = performance.now() - warmUpStart;
   }
   process.stderr.write(`  ${instance.name} warm-up: first ${firstMs.toFixed(0)} ms\n`);
+  const jobsBefore = partThreadJobs();
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     const result = await planner.plan(instance.scenario, instance.date, {
@@ -89,7 +93,7 @@ async function timePlanner(
     sampleRss();
     process.stderr.write(`  ${instance.name} run ${i + 1}/${runs}: ${ms[i]?.toFixed(0)} ms, objective ${result.objective}\n`);
   }
-  return { results, ms, firstMs };
+  return { results, ms, firstMs, threadJobs: partThreadJobs() - jobsBefore };
 }
 
 async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | null>): Promise<Row> {
@@ -124,8 +128,9 @@ async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | 
   let lp: string;
   let firstRun: PlannerRun;
   try {
-    const { results, ms, firstMs } = await timePlanner(instance, previous, runs);
+    const { results, ms, firstMs, threadJobs } = await timePlanner(instance, previous, runs);
     row.ourFirstMs = firstMs;
+    if (threadJobs > 0) row.note = joinNote(row.note, `parts solved in a part thread: ${threadJobs} in ${runs} runs`);
     const first = results[0];
     if (!first) throw new Error("no runs");
     firstRun = first;
@@ -213,6 +218,9 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   if (!args.liftoff) preferOptimizedWasm();
   const instances = benchInstances().filter((i) => !only || only.includes(i.name));
+  // As the service does when it starts (src/http/start.ts): large independent parts of a day
+  // are then solved on other cores; `--no-part-threads` times the planner in one thread.
+  if (args["part-threads"]) startPartThreads();
   const highs = await loadHighs();
   const firstPlans = new Map<string, Plan | null>();
   const rows: Row[] = [];
@@ -241,8 +249,8 @@ async function main(): Promise<void> {
     `plan.stats.solveMs. HiGHS times are the solve call alone on the planner's LP text (mip_rel_gap 0),`,
     `after one untimed solve ("HiGHS 1st ms", which includes compiling the WebAssembly it touches);`,
     `V8's baseline WebAssembly compiler was ${usesOptimizedWasm() ? "off (--no-liftoff)" : "on (--liftoff): HiGHS times are pessimistic"}.`,
-    `Level values of a HiGHS solution are read from the LP's objective terms (credited to the level whose`,
-    `weight they reach); they omit any constant the planner adds when it reports its own levels.`,
+    `Level values of a HiGHS solution are read by the planner from HiGHS's columns, on the basis of its own`,
+    `levels (constants included). Part threads: ${args["part-threads"] ? "started, as the service starts them (independent large parts of a day solved on other cores; HiGHS uses one)" : "not started (--no-part-threads): every part in one thread"}.`,
     `"covered / max": enclaves the plan covers, against the most that can be covered on that day by the`,
     `independent coverage oracle (test/oracles/highs-coverage.ts, HiGHS on its own plain model).`,
     `Loading the HiGHS module took ${formatMs(highsStartupMs())} ms once. Peak RSS is the largest`,

@@ -5,6 +5,7 @@
  */
 import { DEMO_DATE, DEMO_USERS } from "./demo.ts";
 import { startService } from "./service.ts";
+import { startPartThreads } from "../../solver/index.ts";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -14,6 +15,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const planTimeoutMs = process.env.VLINDER_PLAN_TIMEOUT_MS ? Number(process.env.VLINDER_PLAN_TIMEOUT_MS) : undefined;
 
+// A long-running service: large companies' independent parts are solved on other cores too.
+startPartThreads();
 const service = await startService({ port, host, seedDemo: true, ...(planTimeoutMs ? { planTimeoutMs } : {}) });
 const shown = host === "0.0.0.0" || host === "::" ? `http://localhost:${service.port}` : service.url;
 console.log(`vlinder is running at ${shown} (database: ${service.db.url})`);

@@ -1,0 +1,36 @@
+/**
+ * The inside of a part thread (part-threads.ts): each job is a list of parts, solved with
+ * solveParts by the deadline it carries; the answer goes back on its port, then the job's
+ * number into `answered`, which the caller waits on.
+ */
+import type { MessagePort } from "node:worker_threads";
+import { solveParts, startSolverThread } from "./index.ts";
+import type { LinearModel } from "./linear-model.ts";
+
+interface PartJob {
+  call: number;
+  parts: LinearModel[];
+  levelCount: number;
+  /** The deadline as an absolute time (performance.timeOrigin + now): threads' clocks differ. */
+  deadlineEpoch: number;
+  warmStart: Map<string, number>;
+}
+
+export function serveParts(data: { ready: SharedArrayBuffer; answered: SharedArrayBuffer; jobs: MessagePort; answers: MessagePort }): void {
+  const ready = new Int32Array(data.ready);
+  const answered = new Int32Array(data.answered);
+  startSolverThread();
+  data.jobs.on("message", (job: PartJob) => {
+    let reply: { ok: true; result: ReturnType<typeof solveParts> } | { ok: false; error: string };
+    try {
+      reply = { ok: true, result: solveParts(job.parts, job.levelCount, job.deadlineEpoch - performance.timeOrigin, job.warmStart) };
+    } catch (error) {
+      reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    data.answers.postMessage(reply);
+    Atomics.store(answered, 0, job.call);
+    Atomics.notify(answered, 0);
+  });
+  Atomics.store(ready, 0, 1);
+  Atomics.notify(ready, 0);
+}

@@ -1,0 +1,164 @@
+/**
+ * Independent parts of a day solved at the same time, on other cores.
+ *
+ * splitComponents cuts a day into parts that share no row, and solveParts solves them one after
+ * the other: generated 80 is a part of six sites sharing people (230 ms) and a site of its own
+ * (232 variables, 176 ms). Each solve keeps about one core busy (our code here, its LPs in the
+ * solver thread while this one waits), so on a machine with two cores half of it idled.
+ *
+ * A part thread is a worker that runs solveParts (index.ts) on the parts it is sent, with its own
+ * solver thread. It loads the solver's TypeScript through tsx (part-worker.mjs), which takes a
+ * few hundred milliseconds of a core: long-running processes start the threads when they start
+ * (startPartThreads: the service, the benchmark), and a thread is only given parts once it is
+ * ready, so that no plan waits for one. A one-off `vlinder plan` does not start them: starting
+ * one during its solve slowed generated 80 from 0.58 to 0.67 s (three runs each), and it would
+ * be ready only after the plan. The caller blocks
+ * on the answer (Atomics.wait, as lp-backend.ts does): planDay stays synchronous. A thread that
+ * has not answered a grace period after the deadline is terminated and replaced, and its parts
+ * count as timed out (nobody placed there, not proven) — as a part solved here that times out.
+ */
+import { availableParallelism } from "node:os";
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import type { LinearModel } from "./linear-model.ts";
+import type { PartsResult } from "./index.ts";
+
+/** Parts at least this large go to a part thread; sending a smaller one costs about what solving it does. */
+export const THREAD_MIN_VARIABLES = 150;
+/** Most part threads besides the calling one. */
+const MAX_PART_THREADS = 3;
+
+interface PartThread {
+  worker: Worker;
+  /** Set to 1 by the thread once it has loaded the solver. */
+  ready: Int32Array;
+  jobs: MessagePort;
+  answers: MessagePort;
+  /** [0]: the number of the last job the thread has answered. */
+  answered: Int32Array;
+  sent: number;
+}
+
+let threads: PartThread[] | null = null;
+/** Jobs sent to part threads since the process started (for tests and benchmarks). */
+let jobsSent = 0;
+
+export function partThreadJobs(): number {
+  return jobsSent;
+}
+
+/** Starts the part threads (one less than the cores, at most MAX_PART_THREADS), once. */
+export function startPartThreads(): void {
+  threads ??= Array.from({ length: Math.min(MAX_PART_THREADS, Math.max(0, availableParallelism() - 1)) }, startThread);
+}
+
+/** Terminates the part threads (tests); the next day with two large parts starts them again. */
+export async function stopPartThreads(): Promise<void> {
+  const running = threads ?? [];
+  threads = null;
+  await Promise.all(running.map((thread) => thread.worker.terminate()));
+}
+
+/** How many part threads are ready and idle now (for tests). */
+export function readyPartThreads(): number {
+  return (threads ?? []).filter(isAvailable).length;
+}
+
+function startThread(): PartThread {
+  const ready = new Int32Array(new SharedArrayBuffer(4));
+  const answered = new Int32Array(new SharedArrayBuffer(4));
+  const jobs = new MessageChannel();
+  const answers = new MessageChannel();
+  // execArgv: none of this process's flags (a test runner's, say); the thread registers tsx itself.
+  const worker = new Worker(new URL("./part-worker.mjs", import.meta.url), {
+    execArgv: [],
+    workerData: { ready: ready.buffer, answered: answered.buffer, jobs: jobs.port2, answers: answers.port2 },
+    transferList: [jobs.port2, answers.port2],
+  });
+  // An idle part thread does not keep the process alive.
+  worker.unref();
+  jobs.port1.unref();
+  answers.port1.unref();
+  return { worker, ready, jobs: jobs.port1, answers: answers.port1, answered, sent: 0 };
+}
+
+function isAvailable(thread: PartThread): boolean {
+  return Atomics.load(thread.ready, 0) === 1 && Atomics.load(thread.answered, 0) === thread.sent;
+}
+
+export interface PartBucket {
+  thread: PartThread;
+  parts: LinearModel[];
+}
+
+/**
+ * The parts split between this thread (`here`) and the part threads that are ready: parts of at
+ * least THREAD_MIN_VARIABLES spread by size, the largest first, each to the least loaded (this
+ * thread first); smaller parts stay here. Without started and ready threads everything stays here.
+ */
+export function shareParts(parts: LinearModel[]): { here: LinearModel[]; elsewhere: PartBucket[] } {
+  const large = parts.filter((part) => part.variables.size >= THREAD_MIN_VARIABLES);
+  if (large.length < 2 || threads === null) return { here: parts, elsewhere: [] };
+  const available = threads.filter(isAvailable);
+  if (available.length === 0) return { here: parts, elsewhere: [] };
+  const loads = [0, ...available.map(() => 0)];
+  const owner = new Map<LinearModel, number>();
+  for (const part of [...large].sort((a, b) => b.variables.size - a.variables.size)) {
+    const least = loads.indexOf(Math.min(...loads));
+    owner.set(part, least);
+    loads[least]! += part.variables.size;
+  }
+  return {
+    here: parts.filter((part) => (owner.get(part) ?? 0) === 0),
+    elsewhere: available.map((thread, i) => ({ thread, parts: parts.filter((part) => owner.get(part) === i + 1) })).filter((bucket) => bucket.parts.length > 0),
+  };
+}
+
+/**
+ * Sends a bucket's parts to its thread, to be solved by `deadline` (this thread's clock);
+ * `answer()` blocks until they are.
+ */
+export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>): { answer: () => PartsResult } {
+  const { thread, parts } = bucket;
+  const call = ++thread.sent;
+  jobsSent++;
+  const start = new Map<string, number>();
+  for (const part of parts) for (const name of part.variables.keys()) if (warmStart.has(name)) start.set(name, warmStart.get(name)!);
+  // Threads have clocks of their own (performance.now() counts from each one's start).
+  thread.jobs.postMessage({ call, parts, levelCount, deadlineEpoch: performance.timeOrigin + deadline, warmStart: start });
+  return {
+    answer: () => {
+      const grace = Math.max(25, (deadline - performance.now()) * 0.1);
+      const message = waitForAnswer(thread, call, deadline - performance.now() + grace) ? receiveMessageOnPort(thread.answers) : undefined;
+      if (message === undefined) {
+        replaceThread(thread);
+        return timedOut(parts, levelCount);
+      }
+      const reply = message.message as { ok: true; result: PartsResult } | { ok: false; error: string };
+      if (!reply.ok) throw new Error(`a part thread failed: ${reply.error}`);
+      return reply.result;
+    },
+  };
+}
+
+function waitForAnswer(thread: PartThread, call: number, ms: number): boolean {
+  const until = performance.now() + ms;
+  for (;;) {
+    if (Atomics.load(thread.answered, 0) === call) return true;
+    const left = until - performance.now();
+    if (left <= 0) return false;
+    Atomics.wait(thread.answered, 0, call - 1, left);
+  }
+}
+
+function replaceThread(thread: PartThread): void {
+  void thread.worker.terminate();
+  const at = threads!.indexOf(thread);
+  if (at !== -1) threads![at] = startThread();
+}
+
+/** What a part that ran out of time gives (see solveParts): nobody placed, nothing proven. */
+function timedOut(parts: LinearModel[], levelCount: number): PartsResult {
+  const values = new Map<string, number>();
+  for (const part of parts) for (const name of part.variables.keys()) values.set(name, 0);
+  return { status: "timeout", values, proven: new Array<boolean>(levelCount).fill(false), decompositions: [] };
+}

@@ -1,0 +1,102 @@
+/**
+ * Independent parts solved at the same time in part threads (solver/part-threads.ts): the
+ * parts are shared out by size, the threads load the solver through tsx, and the answer is the
+ * one the parts give solved one after the other in this thread.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { buildDayContext } from "../../src/planning/build-day-instance.ts";
+import { scenarioSchema } from "../../src/scenario/schema.ts";
+import { buildDailyModel } from "../../solver/daily-model.ts";
+import { splitComponents } from "../../solver/components.ts";
+import { bestGreedyStart } from "../../solver/greedy-start.ts";
+import { solveModel, solveParts } from "../../solver/index.ts";
+import { evaluate, violatedRows, type LinearModel, type Objective } from "../../solver/linear-model.ts";
+import { partThreadJobs, readyPartThreads, shareParts, startPartThreads, stopPartThreads, THREAD_MIN_VARIABLES } from "../../solver/part-threads.ts";
+import { generateScenario } from "../generators/scenario-generator.ts";
+
+const DATE = "2026-11-23";
+
+/** Generated company `seed`'s day model, its names prefixed: a model to put beside another. */
+function company(seed: number, prefix: string): { model: LinearModel; start: Map<string, number> } {
+  const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 14, date: DATE }));
+  const daily = buildDailyModel(buildDayContext(scenario, DATE).day);
+  const rename = (terms: Map<string, number>) => new Map([...terms].map(([name, c]) => [prefix + name, c]));
+  const model: LinearModel = {
+    variables: new Map([...daily.model.variables].map(([name, v]) => [prefix + name, { ...v, name: prefix + name }])),
+    rows: daily.model.rows.map((row) => ({ ...row, name: prefix + row.name, terms: rename(row.terms) })),
+    objectives: daily.model.objectives.map((objective) => ({ ...objective, terms: rename(objective.terms) })),
+    cuts: (daily.model.cuts ?? []).map((row) => ({ ...row, name: prefix + row.name, terms: rename(row.terms) })),
+  };
+  return { model, start: new Map([...bestGreedyStart(daily)].map(([name, value]) => [prefix + name, value])) };
+}
+
+/** Two companies' days as one model: two independent parts of a few hundred variables each. */
+function twoCompanies(): { model: LinearModel; start: Map<string, number> } {
+  const a = company(3, "a.");
+  const b = company(4, "b.");
+  const objectives: Objective[] = a.model.objectives.map((objective, k) => {
+    const other = b.model.objectives[k]!;
+    return { ...objective, terms: new Map([...objective.terms, ...other.terms]), range: objective.range + other.range, offset: (objective.offset ?? 0) + (other.offset ?? 0) };
+  });
+  return {
+    model: {
+      variables: new Map([...a.model.variables, ...b.model.variables]),
+      rows: [...a.model.rows, ...b.model.rows],
+      objectives,
+      cuts: [...(a.model.cuts ?? []), ...(b.model.cuts ?? [])],
+    },
+    start: new Map([...a.start, ...b.start]),
+  };
+}
+
+async function partThreadsReady(): Promise<void> {
+  startPartThreads();
+  const until = Date.now() + 20_000;
+  while (readyPartThreads() === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+afterAll(async () => {
+  await stopPartThreads();
+});
+
+describe("part threads", () => {
+  const { model, start } = twoCompanies();
+  const parts = splitComponents(model);
+
+  it("shares nothing before the threads are started, nor one large part", async () => {
+    const large = parts.filter((part) => part.variables.size >= THREAD_MIN_VARIABLES);
+    expect(large.length).toBe(2);
+    expect(shareParts(parts).elsewhere).toEqual([]);
+    const jobs = partThreadJobs();
+    solveModel(model, 20_000, start);
+    expect(partThreadJobs()).toBe(jobs);
+    await partThreadsReady();
+    // One large part alone, with the small ones: nothing to share.
+    const small = parts.filter((part) => part.variables.size < THREAD_MIN_VARIABLES);
+    expect(shareParts([large[0]!, ...small]).elsewhere).toEqual([]);
+  }, 60_000);
+
+  it("solves the parts in another thread to the answer solved one after the other here", async () => {
+    await partThreadsReady();
+    expect(readyPartThreads()).toBeGreaterThan(0);
+    const shared = shareParts(parts);
+    // The larger part stays here, the other goes to a thread; small parts stay here.
+    expect(shared.elsewhere.length).toBe(1);
+    expect(shared.elsewhere[0]!.parts.length).toBe(1);
+    expect(shared.here.length).toBe(parts.length - 1);
+    const here = shared.here.reduce((sum, part) => sum + part.variables.size, 0);
+    expect(Math.max(...shared.here.map((part) => part.variables.size))).toBeGreaterThanOrEqual(shared.elsewhere[0]!.parts[0]!.variables.size);
+    expect(here).toBeGreaterThan(0);
+
+    const jobs = partThreadJobs();
+    const together = solveModel(model, 20_000, start);
+    expect(partThreadJobs()).toBe(jobs + 1);
+    const alone = solveParts(parts, model.objectives.length, performance.now() + 20_000, start);
+    expect(together.status).toBe("optimal");
+    expect(alone.status).toBe("optimal");
+    expect(violatedRows(model, together.values)).toEqual([]);
+    const levels = (values: Map<string, number>) => model.objectives.map((objective) => Math.round(evaluate(objective.terms, values) * 1e6) / 1e6);
+    expect(levels(together.values)).toEqual(levels(alone.values));
+    expect(together.levels.every((level) => level.optimal)).toBe(true);
+  }, 60_000);
+});
