@@ -21,11 +21,11 @@ export function serveParts(data: { ready: SharedArrayBuffer; answered: SharedArr
   const answered = new Int32Array(data.answered);
   startSolverThread();
   data.jobs.on("message", (job: PartJob) => {
-    let reply: { ok: true; result: ReturnType<typeof solveParts> } | { ok: false; error: string };
+    let reply: { call: number; ok: true; result: ReturnType<typeof solveParts> } | { call: number; ok: false; error: string };
     try {
-      reply = { ok: true, result: solveParts(job.parts, job.levelCount, job.deadlineEpoch - performance.timeOrigin, job.warmStart) };
+      reply = { call: job.call, ok: true, result: solveParts(job.parts, job.levelCount, job.deadlineEpoch - performance.timeOrigin, job.warmStart) };
     } catch (error) {
-      reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      reply = { call: job.call, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
     data.answers.postMessage(reply);
     Atomics.store(answered, 0, job.call);

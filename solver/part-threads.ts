@@ -36,6 +36,8 @@ interface PartThread {
   /** [0]: the number of the last job the thread has answered. */
   answered: Int32Array;
   sent: number;
+  /** The thread died (it could not load the solver, say): it is given nothing more. */
+  failed: boolean;
 }
 
 let threads: PartThread[] | null = null;
@@ -78,11 +80,16 @@ function startThread(): PartThread {
   worker.unref();
   jobs.port1.unref();
   answers.port1.unref();
-  return { worker, ready, jobs: jobs.port1, answers: answers.port1, answered, sent: 0 };
+  const thread: PartThread = { worker, ready, jobs: jobs.port1, answers: answers.port1, answered, sent: 0, failed: false };
+  // A job's own errors come back as answers (part-serve.ts); this is the thread itself dying.
+  worker.on("error", () => {
+    thread.failed = true;
+  });
+  return thread;
 }
 
 function isAvailable(thread: PartThread): boolean {
-  return Atomics.load(thread.ready, 0) === 1 && Atomics.load(thread.answered, 0) === thread.sent;
+  return !thread.failed && Atomics.load(thread.ready, 0) === 1 && Atomics.load(thread.answered, 0) === thread.sent;
 }
 
 export interface PartBucket {
@@ -128,12 +135,14 @@ export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadl
   return {
     answer: () => {
       const grace = Math.max(25, (deadline - performance.now()) * 0.1);
-      const message = waitForAnswer(thread, call, deadline - performance.now() + grace) ? receiveMessageOnPort(thread.answers) : undefined;
-      if (message === undefined) {
+      if (!waitForAnswer(thread, call, deadline - performance.now() + grace)) {
         replaceThread(thread);
         return timedOut(parts, levelCount);
       }
-      const reply = message.message as { ok: true; result: PartsResult } | { ok: false; error: string };
+      // Answers to earlier jobs nobody collected (the caller failed before it asked) come first.
+      let reply: ({ ok: true; result: PartsResult } | { ok: false; error: string }) & { call: number };
+      do reply = receiveMessageOnPort(thread.answers)!.message as typeof reply;
+      while (reply.call !== call);
       if (!reply.ok) throw new Error(`a part thread failed: ${reply.error}`);
       return reply.result;
     },
@@ -143,7 +152,7 @@ export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadl
 function waitForAnswer(thread: PartThread, call: number, ms: number): boolean {
   const until = performance.now() + ms;
   for (;;) {
-    if (Atomics.load(thread.answered, 0) === call) return true;
+    if (Atomics.load(thread.answered, 0) >= call) return true;
     const left = until - performance.now();
     if (left <= 0) return false;
     Atomics.wait(thread.answered, 0, call - 1, left);

@@ -11,7 +11,7 @@ import { splitComponents } from "../../solver/components.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveModel, solveParts } from "../../solver/index.ts";
 import { evaluate, violatedRows, type LinearModel, type Objective } from "../../solver/linear-model.ts";
-import { partThreadJobs, readyPartThreads, shareParts, startPartThreads, stopPartThreads, THREAD_MIN_VARIABLES } from "../../solver/part-threads.ts";
+import { partThreadJobs, readyPartThreads, shareParts, solvePartsInThread, startPartThreads, stopPartThreads, THREAD_MIN_VARIABLES } from "../../solver/part-threads.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
 
 const DATE = "2026-11-23";
@@ -98,5 +98,32 @@ describe("part threads", () => {
     const levels = (values: Map<string, number>) => model.objectives.map((objective) => Math.round(evaluate(objective.terms, values) * 1e6) / 1e6);
     expect(levels(together.values)).toEqual(levels(alone.values));
     expect(together.levels.every((level) => level.optimal)).toBe(true);
+  }, 60_000);
+
+  it("reports a part's failure in the thread as an error here, and the thread stays in service", async () => {
+    await partThreadsReady();
+    const large = parts.filter((part) => part.variables.size >= THREAD_MIN_VARIABLES);
+    const bucket = shareParts(large).elsewhere[0]!;
+    expect(bucket).toBeDefined();
+    // A warm start that breaks a row of the part: solveLexicographic refuses it.
+    const broken = new Map([...bucket.parts[0]!.variables.keys()].map((name) => [name, 1]));
+    const pending = solvePartsInThread(bucket, model.objectives.length, performance.now() + 5_000, broken);
+    expect(() => pending.answer()).toThrow(/a part thread failed: .*warm start breaks/s);
+    expect(readyPartThreads()).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("skips the answer to a job nobody collected", async () => {
+    await partThreadsReady();
+    const large = parts.filter((part) => part.variables.size >= THREAD_MIN_VARIABLES);
+    const bucket = shareParts(large).elsewhere[0]!;
+    const broken = new Map([...bucket.parts[0]!.variables.keys()].map((name) => [name, 1]));
+    // Sent and never asked for (as when solving the other parts here throws first).
+    solvePartsInThread(bucket, model.objectives.length, performance.now() + 5_000, broken);
+    const until = Date.now() + 20_000;
+    while (readyPartThreads() === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = shareParts(large).elsewhere[0]!;
+    const result = solvePartsInThread(again, model.objectives.length, performance.now() + 20_000, start).answer();
+    expect(result.status).toBe("optimal");
+    expect(violatedRows(again.parts[0]!, result.values)).toEqual([]);
   }, 60_000);
 });
