@@ -12,7 +12,7 @@
  * Options: --planner vlinder|oracle (oracle: a HiGHS stand-in that tests the harness),
  * --only name,name   --runs N   --timeout-ms MS (planDay)   --highs-time-limit S (default 300),
  * --liftoff (leave V8's baseline WebAssembly compiler on: HiGHS then starts ~6× slower),
- * --no-part-threads (solve every part of a day in this thread: what a one-off `vlinder plan` does).
+ * --one-thread (no part threads: every part of a day in this thread, as a one-off `vlinder plan`).
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
     "timeout-ms": { type: "string" },
     "highs-time-limit": { type: "string", default: "300" },
     liftoff: { type: "boolean", default: false },
-    "part-threads": { type: "boolean", default: true },
+    "one-thread": { type: "boolean", default: false },
     out: { type: "string", default: new URL("./out/latest.md", import.meta.url).pathname },
   },
 });
@@ -219,8 +219,8 @@ async function main(): Promise<void> {
   if (!args.liftoff) preferOptimizedWasm();
   const instances = benchInstances().filter((i) => !only || only.includes(i.name));
   // As the service does when it starts (src/http/start.ts): large independent parts of a day
-  // are then solved on other cores; `--no-part-threads` times the planner in one thread.
-  if (args["part-threads"]) startPartThreads();
+  // are then solved on other cores; `--one-thread` times the planner as a one-off `vlinder plan` runs.
+  if (!args["one-thread"]) startPartThreads();
   const highs = await loadHighs();
   const firstPlans = new Map<string, Plan | null>();
   const rows: Row[] = [];
@@ -250,7 +250,7 @@ async function main(): Promise<void> {
     `after one untimed solve ("HiGHS 1st ms", which includes compiling the WebAssembly it touches);`,
     `V8's baseline WebAssembly compiler was ${usesOptimizedWasm() ? "off (--no-liftoff)" : "on (--liftoff): HiGHS times are pessimistic"}.`,
     `Level values of a HiGHS solution are read by the planner from HiGHS's columns, on the basis of its own`,
-    `levels (constants included). Part threads: ${args["part-threads"] ? "started, as the service starts them (independent large parts of a day solved on other cores; HiGHS uses one)" : "not started (--no-part-threads): every part in one thread"}.`,
+    `levels (constants included). Part threads: ${args["one-thread"] ? "not started (--one-thread): every part in one thread" : "started, as the service starts them (independent large parts of a day solved on other cores; HiGHS uses one)"}.`,
     `"covered / max": enclaves the plan covers, against the most that can be covered on that day by the`,
     `independent coverage oracle (test/oracles/highs-coverage.ts, HiGHS on its own plain model).`,
     `Loading the HiGHS module took ${formatMs(highsStartupMs())} ms once. Peak RSS is the largest`,
