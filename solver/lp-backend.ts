@@ -16,9 +16,10 @@
  * first plan of generated 80 enclaves with 1 s cut off 40 calls in turn and left every site's
  * coverage level unproven.
  */
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { receiveMessageOnPort } from "node:worker_threads";
 import type { Model as JsLpModel } from "javascript-lp-solver";
 import { packRows } from "./lp-pack.mjs";
+import { startChannelThread, waitForAnswer, type ThreadChannel } from "./thread-channel.ts";
 
 /**
  * One LP (or MILP) as the solver thread takes it: columns and rows by number, the rows'
@@ -174,19 +175,8 @@ export interface TreeSearchResult {
   fixed: number;
 }
 
-interface SolverThread {
-  worker: Worker;
-  /** Set to 1 by the thread when it is ready (after its warm-up, for a spare). */
-  ready: Int32Array;
-  /** Where the calls go (the thread's end of this channel listens). */
-  jobs: MessagePort;
-  /** Where the thread's answers come, read synchronously (receiveMessageOnPort). */
-  answers: MessagePort;
-  /** [0]: the number of the last call the thread has answered (set and notified after its answer is posted). */
-  answered: Int32Array;
-  /** The number of the last call sent. */
-  sent: number;
-}
+/** The solver thread's channel (thread-channel.ts). */
+type SolverThread = ThreadChannel;
 
 let active: SolverThread | null = null;
 
@@ -205,26 +195,9 @@ export function timeoutEndings(): { stopped: number; cutOff: number } {
  */
 let spare: SolverThread | null = null;
 
-/**
- * A solver thread with its two channels and its answer counter, set up once: a call is then one
- * message each way. (A channel and a flag made per call, the port sent along with the job,
- * cost about 0.15 ms a call of set-up and transfer: 15-30 ms of a 28-enclave plan's 100-200
- * calls.)
- */
+/** A solver thread (lp-worker.mjs) with its channel; `warm`: a spare, which warms up first. */
 function startThread(warm: boolean): SolverThread {
-  const ready = new Int32Array(new SharedArrayBuffer(4));
-  const answered = new Int32Array(new SharedArrayBuffer(4));
-  const jobs = new MessageChannel();
-  const answers = new MessageChannel();
-  const worker = new Worker(new URL("./lp-worker.mjs", import.meta.url), {
-    workerData: { warm, ready: ready.buffer, answered: answered.buffer, jobs: jobs.port2, answers: answers.port2 },
-    transferList: [jobs.port2, answers.port2],
-  });
-  // Do not keep the process alive for an idle solver thread.
-  worker.unref();
-  jobs.port1.unref();
-  answers.port1.unref();
-  return { worker, ready, jobs: jobs.port1, answers: answers.port1, answered, sent: 0 };
+  return startChannelThread(new URL("./lp-worker.mjs", import.meta.url), { warm });
 }
 
 function getThread(): SolverThread {
@@ -275,20 +248,6 @@ function lpNumber(lp: SolverLp): number {
   let number = lpNumbers.get(lp);
   if (number === undefined) lpNumbers.set(lp, (number = ++lastLpNumber));
   return number;
-}
-
-/**
- * Waits up to `ms` for the thread to answer call `call`; whether it did. The thread answers
- * calls in order, so until then the counter holds the call before.
- */
-function waitForAnswer(thread: SolverThread, call: number, ms: number): boolean {
-  const until = performance.now() + ms;
-  for (;;) {
-    if (Atomics.load(thread.answered, 0) === call) return true;
-    const left = until - performance.now();
-    if (left <= 0) return false;
-    Atomics.wait(thread.answered, 0, call - 1, left);
-  }
 }
 
 /**

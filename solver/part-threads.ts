@@ -18,24 +18,17 @@
  * count as timed out (nobody placed there, not proven) — as a part solved here that times out.
  */
 import { availableParallelism } from "node:os";
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { receiveMessageOnPort } from "node:worker_threads";
 import type { LinearModel } from "./linear-model.ts";
 import type { PartsResult } from "./index.ts";
+import { startChannelThread, waitForAnswer, type ThreadChannel } from "./thread-channel.ts";
 
 /** Parts at least this large go to a part thread; sending a smaller one costs about what solving it does. */
 export const THREAD_MIN_VARIABLES = 150;
 /** Most part threads besides the calling one. */
 const MAX_PART_THREADS = 3;
 
-interface PartThread {
-  worker: Worker;
-  /** Set to 1 by the thread once it has loaded the solver. */
-  ready: Int32Array;
-  jobs: MessagePort;
-  answers: MessagePort;
-  /** [0]: the number of the last job the thread has answered. */
-  answered: Int32Array;
-  sent: number;
+interface PartThread extends ThreadChannel {
   /** The thread died (it could not load the solver, say): it is given nothing more. */
   failed: boolean;
 }
@@ -66,23 +59,10 @@ export function readyPartThreads(): number {
 }
 
 function startThread(): PartThread {
-  const ready = new Int32Array(new SharedArrayBuffer(4));
-  const answered = new Int32Array(new SharedArrayBuffer(4));
-  const jobs = new MessageChannel();
-  const answers = new MessageChannel();
   // execArgv: none of this process's flags (a test runner's, say); the thread registers tsx itself.
-  const worker = new Worker(new URL("./part-worker.mjs", import.meta.url), {
-    execArgv: [],
-    workerData: { ready: ready.buffer, answered: answered.buffer, jobs: jobs.port2, answers: answers.port2 },
-    transferList: [jobs.port2, answers.port2],
-  });
-  // An idle part thread does not keep the process alive.
-  worker.unref();
-  jobs.port1.unref();
-  answers.port1.unref();
-  const thread: PartThread = { worker, ready, jobs: jobs.port1, answers: answers.port1, answered, sent: 0, failed: false };
+  const thread: PartThread = { ...startChannelThread(new URL("./part-worker.mjs", import.meta.url), {}, []), failed: false };
   // A job's own errors come back as answers (part-serve.ts); this is the thread itself dying.
-  worker.on("error", () => {
+  thread.worker.on("error", () => {
     thread.failed = true;
   });
   return thread;
@@ -147,16 +127,6 @@ export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadl
       return reply.result;
     },
   };
-}
-
-function waitForAnswer(thread: PartThread, call: number, ms: number): boolean {
-  const until = performance.now() + ms;
-  for (;;) {
-    if (Atomics.load(thread.answered, 0) >= call) return true;
-    const left = until - performance.now();
-    if (left <= 0) return false;
-    Atomics.wait(thread.answered, 0, call - 1, left);
-  }
 }
 
 function replaceThread(thread: PartThread): void {
