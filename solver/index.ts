@@ -24,6 +24,8 @@ export interface Decomposition {
   linkingRows: number;
   nodes: number;
   partSolves: number;
+  /** Pair solves that improved the best point after an unfinished search (polishByPairs). */
+  polished: number;
 }
 
 export type { DayInstance } from "./types.ts";
@@ -180,7 +182,7 @@ export function solveParts(parts: LinearModel[], levelCount: number, deadline: n
     // A large part is usually several sites sharing a few people: solve it site by site.
     const decomposed = part.variables.size > DECOMPOSE_MIN_VARIABLES ? solveByDecomposition(part, { deadline: partDeadline, incumbent }) : null;
     if (decomposed !== null) {
-      decompositions.push({ parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves });
+      decompositions.push({ parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves, polished: decomposed.polished });
       take(decomposed.status, decomposed.proven, decomposed.values);
       continue;
     }

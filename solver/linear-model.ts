@@ -127,6 +127,31 @@ export function restrictPoint(values: Map<string, number>, model: LinearModel): 
   return new Map([...model.variables.keys()].map((name) => [name, values.get(name) ?? 0]));
 }
 
+/**
+ * The model with every variable outside `free` fixed at its value in `values` and substituted
+ * out: rows keep their free terms, their right-hand sides less the fixed terms' part (rows with
+ * no free term left out: the caller's point keeps them), objectives keep their free terms
+ * (without offsets), and so do the cuts.
+ */
+export function fixOutside(model: LinearModel, free: ReadonlySet<string>, values: Map<string, number>): LinearModel {
+  const restricted = (row: Row): Row | null => {
+    const terms = new Map<string, number>();
+    let fixedPart = 0;
+    for (const [name, coefficient] of row.terms) {
+      if (free.has(name)) terms.set(name, coefficient);
+      else fixedPart += coefficient * (values.get(name) ?? 0);
+    }
+    return terms.size === 0 ? null : { ...row, terms, rhs: row.rhs - fixedPart };
+  };
+  const keep = (rows: readonly Row[]) => rows.map(restricted).filter((row): row is Row => row !== null);
+  return {
+    variables: new Map([...model.variables].filter(([name]) => free.has(name))),
+    rows: keep(model.rows),
+    objectives: model.objectives.map((objective) => ({ ...objective, offset: 0, terms: new Map([...objective.terms].filter(([name]) => free.has(name))) })),
+    ...(model.cuts ? { cuts: keep(model.cuts) } : {}),
+  };
+}
+
 /** Value of a linear expression at a point (missing variables are 0). */
 export function evaluate(terms: Map<string, number>, values: Map<string, number>): number {
   let sum = 0;

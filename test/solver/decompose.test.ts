@@ -9,7 +9,7 @@ import { buildDayContext } from "../../src/planning/build-day-instance.ts";
 import { scenarioSchema } from "../../src/scenario/schema.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
 import { splitComponents } from "../../solver/components.ts";
-import { repairPoint, solveByDecomposition } from "../../solver/decompose.ts";
+import { polishByPairs, repairPoint, solveByDecomposition } from "../../solver/decompose.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
 import { addRow, addVariable, emptyModel, evaluate, violatedRows, type LinearModel } from "../../solver/linear-model.ts";
@@ -226,4 +226,41 @@ describe("repairPoint", () => {
     const repaired = repairPoint(daily.model, point);
     expect(violatedRows(daily.model, repaired)).toEqual([]);
   });
+});
+
+describe("polishByPairs", () => {
+  it.each([1, 3, 6, 11])(
+    "when the generated two-site day with seed %i starts with nobody placed, then re-solving its one pair of sites reaches the whole model's optimum",
+    (seed) => {
+      const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+      const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+      const partition = partitionModel(daily.model, { maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) });
+      expect(partition.parts).toHaveLength(2);
+      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+      expect(whole.status).toBe("optimal");
+      const nobody = repairPoint(daily.model, new Map());
+      const polished = polishByPairs(daily.model, partition, nobody, 0, performance.now() + 20_000);
+      expect(polished.pairs).toBeGreaterThan(0);
+      expect(violatedRows(daily.model, polished.values)).toEqual([]);
+      const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
+      expect(rounded(polished.values)).toEqual(rounded(whole.values));
+    },
+    60_000,
+  );
+
+  it("when it starts from the whole model's optimum, then no pair improves it and the point stays as it is", () => {
+    // Levels from `from` on are re-solved with the ones above held: from an optimal point no
+    // pair finds a lexicographically better one, whatever `from` is.
+    const scenario = scenarioSchema.parse(generateScenario({ seed: 2, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+    const partition = partitionModel(daily.model, { maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) });
+    expect(partition.parts.length).toBe(3);
+    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+    expect(whole.status).toBe("optimal");
+    for (const from of [0, 2, 4]) {
+      const polished = polishByPairs(daily.model, partition, whole.values, from, performance.now() + 20_000);
+      expect(polished.pairs).toBe(0);
+      expect(polished.values).toBe(whole.values);
+    }
+  }, 60_000);
 });
