@@ -165,15 +165,23 @@ function hashToken(token: string): string {
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
-/** A new session; `token` goes to the browser (cookie) and is not stored. */
+/**
+ * A new session; `token` goes to the browser (cookie) and is not stored. The user's sessions
+ * that have expired are deleted at the same time: nothing else removes a session nobody signed
+ * out of, so the table would otherwise grow with every sign-in.
+ */
 export async function createSession(
   db: Database,
   userId: string,
   lifetimeMs = SESSION_LIFETIME_MS,
 ): Promise<{ token: string; expiresAt: Date }> {
   const { token, tokenHash } = newToken();
-  const expiresAt = new Date(Date.now() + lifetimeMs);
-  await db.prisma.session.create({ data: { tokenHash, userId, expiresAt } });
+  const now = Date.now();
+  const expiresAt = new Date(now + lifetimeMs);
+  await db.prisma.$transaction([
+    db.prisma.session.deleteMany({ where: { userId, expiresAt: { lte: new Date(now) } } }),
+    db.prisma.session.create({ data: { tokenHash, userId, expiresAt } }),
+  ]);
   return { token, expiresAt };
 }
 

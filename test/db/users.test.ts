@@ -61,6 +61,20 @@ describe.each(BACKENDS)("users on %s", (kind) => {
     expect(await findSession(test.db, "made-up")).toBeNull();
   });
 
+  it("when a user signs in again, then their expired sessions are deleted and the others kept", async () => {
+    const user = await findUserByEmail(test.db, "an@westhoek.be");
+    if (!user) throw new Error("setup");
+    const expired = await createSession(test.db, user.id, -1000);
+    const current = await createSession(test.db, user.id);
+    const countOf = (where: { expiresAt: { lte: Date } | { gt: Date } }) => test.db.prisma.session.count({ where: { userId: user.id, ...where } });
+    expect(await countOf({ expiresAt: { lte: new Date() } })).toBe(0);
+    expect(await findSession(test.db, expired.token)).toBeNull();
+    const again = await createSession(test.db, user.id);
+    expect((await findSession(test.db, current.token))?.user.id).toBe(user.id);
+    expect((await findSession(test.db, again.token))?.user.id).toBe(user.id);
+    expect(await countOf({ expiresAt: { gt: new Date() } })).toBeGreaterThanOrEqual(2);
+  });
+
   it("when an API token is created, then it finds the user", async () => {
     const user = await findUserByEmail(test.db, "an@westhoek.be");
     if (!user) throw new Error("setup");
