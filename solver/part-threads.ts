@@ -31,7 +31,15 @@ const MAX_PART_THREADS = 3;
 interface PartThread extends ThreadChannel {
   /** The thread died (it could not load the solver, say): it is given nothing more. */
   failed: boolean;
+  /**
+   * Answers read while waiting for another job's, by job: a thread is given a new job once it
+   * has answered the last, which its caller may not have collected yet (generated 80: the
+   * separate site's parts, collected after the site-by-site search that sent sites meanwhile).
+   */
+  mailbox: Map<number, Reply<unknown>>;
 }
+
+type Reply<T> = ({ ok: true; result: T } | { ok: false; error: string }) & { call: number };
 
 let threads: PartThread[] | null = null;
 /** Jobs sent to part threads since the process started (for tests and benchmarks). */
@@ -60,7 +68,7 @@ export function readyPartThreads(): number {
 
 function startThread(): PartThread {
   // execArgv: none of this process's flags (a test runner's, say); the thread registers tsx itself.
-  const thread: PartThread = { ...startChannelThread(new URL("./part-worker.mjs", import.meta.url), {}, []), failed: false };
+  const thread: PartThread = { ...startChannelThread(new URL("./part-worker.mjs", import.meta.url), {}, []), failed: false, mailbox: new Map() };
   // A job's own errors come back as answers (part-serve.ts); this is the thread itself dying.
   thread.worker.on("error", () => {
     thread.failed = true;
@@ -100,33 +108,85 @@ export function shareParts(parts: LinearModel[]): { here: LinearModel[]; elsewhe
   };
 }
 
+/** A job sent to a part thread: `done()` says whether it has answered, `answer()` blocks until it has. */
+export interface Pending<T> {
+  done: () => boolean;
+  answer: () => T;
+}
+
 /**
- * Sends a bucket's parts to its thread, to be solved by `deadline` (this thread's clock);
- * `answer()` blocks until they are.
+ * Sends `job` to `thread`, to be answered by `deadline` (this thread's clock; the job carries it
+ * as an absolute time, since threads' clocks differ). A thread that has not answered a grace
+ * period after the deadline is replaced, and the job's answer is `timedOut()`.
  */
-export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>): { answer: () => PartsResult } {
-  const { thread, parts } = bucket;
+function sendJob<T>(thread: PartThread, job: Record<string, unknown>, deadline: number, timedOut: () => T): Pending<T> {
   const call = ++thread.sent;
   jobsSent++;
-  const start = new Map<string, number>();
-  for (const part of parts) for (const name of part.variables.keys()) if (warmStart.has(name)) start.set(name, warmStart.get(name)!);
-  // Threads have clocks of their own (performance.now() counts from each one's start).
-  thread.jobs.postMessage({ call, parts, levelCount, deadlineEpoch: performance.timeOrigin + deadline, warmStart: start });
+  thread.jobs.postMessage({ ...job, call, deadlineEpoch: performance.timeOrigin + deadline });
+  let answered: { value: T } | null = null;
   return {
+    done: () => answered !== null || Atomics.load(thread.answered, 0) >= call,
     answer: () => {
+      if (answered !== null) return answered.value;
       const grace = Math.max(25, (deadline - performance.now()) * 0.1);
-      if (!waitForAnswer(thread, call, deadline - performance.now() + grace)) {
+      if (!thread.mailbox.has(call) && !waitForAnswer(thread, call, deadline - performance.now() + grace)) {
         replaceThread(thread);
-        return timedOut(parts, levelCount);
+        answered = { value: timedOut() };
+        return answered.value;
       }
-      // Answers to earlier jobs nobody collected (the caller failed before it asked) come first.
-      let reply: ({ ok: true; result: PartsResult } | { ok: false; error: string }) & { call: number };
-      do reply = receiveMessageOnPort(thread.answers)!.message as typeof reply;
-      while (reply.call !== call);
+      // Answers to other jobs may come first: kept for their callers.
+      let reply = thread.mailbox.get(call) as Reply<T> | undefined;
+      thread.mailbox.delete(call);
+      while (reply === undefined) {
+        const next = receiveMessageOnPort(thread.answers)!.message as Reply<T>;
+        if (next.call === call) reply = next;
+        else thread.mailbox.set(next.call, next);
+      }
       if (!reply.ok) throw new Error(`a part thread failed: ${reply.error}`);
-      return reply.result;
+      answered = { value: reply.result };
+      return answered.value;
     },
   };
+}
+
+/** Sends a bucket's parts to its thread, to be solved (solveParts) by `deadline`. */
+export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>): Pending<PartsResult> {
+  const { thread, parts } = bucket;
+  const start = new Map<string, number>();
+  for (const part of parts) for (const name of part.variables.keys()) if (warmStart.has(name)) start.set(name, warmStart.get(name)!);
+  return sendJob(thread, { kind: "parts", parts, levelCount, warmStart: start }, deadline, () => timedOut(parts, levelCount));
+}
+
+/** One site's lexicographic solve for the site-by-site search (decompose.ts). */
+export interface SiteJob {
+  model: LinearModel;
+  start: Map<string, number>;
+  timeoutMs: number;
+  /** When to stop after a proven level (decompose.ts cannotWinBy), or null to solve every level. */
+  stop: StopSpec | null;
+}
+
+/** What cannotWinBy needs: the other sites' level sums, the fewest levels they are proven on, the best point's levels. */
+export interface StopSpec {
+  others: number[];
+  othersProven: number;
+  best: number[];
+}
+
+export interface SiteResult {
+  status: "optimal" | "feasible" | "infeasible" | "timeout";
+  values: Map<string, number>;
+  /** Per level solved: its value and whether it is proven. */
+  levels: { value: number; optimal: boolean }[];
+  /** The solve stopped after a level (the stop's condition held). */
+  stopped: boolean;
+}
+
+/** A site's solve in a part thread that is ready and idle, or null when none is. */
+export function solveSiteInThread(job: SiteJob): Pending<SiteResult> | null {
+  const thread = (threads ?? []).find(isAvailable);
+  if (thread === undefined) return null;
+  return sendJob(thread, { kind: "site", ...job }, performance.now() + job.timeoutMs, () => ({ status: "timeout", values: job.start, levels: [], stopped: false }));
 }
 
 function replaceThread(thread: PartThread): void {

@@ -13,6 +13,8 @@ import { solveModel, solveParts } from "../../solver/index.ts";
 import { evaluate, violatedRows, type LinearModel, type Objective } from "../../solver/linear-model.ts";
 import { partThreadJobs, readyPartThreads, shareParts, solvePartsInThread, startPartThreads, stopPartThreads, THREAD_MIN_VARIABLES } from "../../solver/part-threads.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
+import { solveByDecomposition } from "../../solver/decompose.ts";
+import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
 
 const DATE = "2026-11-23";
 
@@ -112,18 +114,47 @@ describe("part threads", () => {
     expect(readyPartThreads()).toBeGreaterThan(0);
   }, 60_000);
 
-  it("skips the answer to a job nobody collected", async () => {
+  it("keeps the answer to a job collected after a later job's, and never mixes them up", async () => {
+    // A thread answers in order and may be given a new job before the caller of the last has
+    // collected its answer (generated 80: the separate site's job, collected after the sites
+    // the site-by-site search sent meanwhile).
     await partThreadsReady();
     const large = parts.filter((part) => part.variables.size >= THREAD_MIN_VARIABLES);
-    const bucket = shareParts(large).elsewhere[0]!;
-    const broken = new Map([...bucket.parts[0]!.variables.keys()].map((name) => [name, 1]));
-    // Sent and never asked for (as when solving the other parts here throws first).
-    solvePartsInThread(bucket, model.objectives.length, performance.now() + 5_000, broken);
+    const [first, second] = [...large].sort((a, b) => a.variables.size - b.variables.size);
+    const send = (part: LinearModel) => solvePartsInThread({ ...shareParts(large).elsewhere[0]!, parts: [part] }, model.objectives.length, performance.now() + 20_000, start);
+    const early = send(first!);
     const until = Date.now() + 20_000;
     while (readyPartThreads() === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-    const again = shareParts(large).elsewhere[0]!;
-    const result = solvePartsInThread(again, model.objectives.length, performance.now() + 20_000, start).answer();
-    expect(result.status).toBe("optimal");
-    expect(violatedRows(again.parts[0]!, result.values)).toEqual([]);
+    expect(early.done()).toBe(true);
+    const late = send(second!);
+    const lateResult = late.answer();
+    const earlyResult = early.answer();
+    for (const [part, result] of [[first!, earlyResult], [second!, lateResult]] as const) {
+      expect(result.status).toBe("optimal");
+      expect([...result.values.keys()].sort()).toEqual([...part.variables.keys()].sort());
+      expect(violatedRows(part, result.values)).toEqual([]);
+    }
   }, 60_000);
+});
+
+describe("sites in part threads", () => {
+  it.each([3, 9, 11])(
+    "when the site-by-site search of generated day %i sends sites to a part thread, then its answer is the whole model's optimum, proven",
+    async (seed) => {
+      // Seed 9's search stops site solves that cannot win (cannotWin), also in the thread.
+      await partThreadsReady();
+      const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: DATE }));
+      const daily = buildDailyModel(buildDayContext(scenario, DATE).day);
+      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+      expect(whole.status).toBe("optimal");
+      const jobs = partThreadJobs();
+      const result = solveByDecomposition(daily.model, { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) })!;
+      expect(partThreadJobs()).toBeGreaterThan(jobs);
+      expect(result.status).toBe("optimal");
+      expect(violatedRows(daily.model, result.values)).toEqual([]);
+      const rounded = (values: Map<string, number>) => daily.model.objectives.map((objective) => Math.round(evaluate(objective.terms, values)));
+      expect(rounded(result.values)).toEqual(rounded(whole.values));
+    },
+    60_000,
+  );
 });
