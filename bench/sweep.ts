@@ -7,9 +7,7 @@
  *
  * Options: --enclaves 10,14 (sizes)   --seeds 20 (N seeds per size)   --first-seed 1 (seeds F…F+N−1:
  * the solver's rules were tuned on the first seeds, so unseen ones show the days that go wrong)   --timeout-ms MS (planDay;
- * the planner's default otherwise)   --out FILE (markdown; default bench/out/sweep.md)   --one-thread
- * (no part threads: as a one-off `vlinder plan`; by default they are started, as the service
- * starts them, and the site-by-site search sends sites to them).
+ * the planner's default otherwise)   --out FILE (markdown; default bench/out/sweep.md).
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -17,7 +15,6 @@ import { scenarioSchema } from "../src/scenario/schema.ts";
 import type { Plan, Scenario } from "../src/scenario/schema.ts";
 import { generateScenario } from "../test/generators/scenario-generator.ts";
 import { loadHighs, preferOptimizedWasm, solveLpWithHighs } from "../test/reference/highs-runner.ts";
-import { startPartThreads } from "../solver/part-threads.ts";
 import { BENCH_DATE, withLateSickCall } from "./instances.ts";
 import { vlinderPlanner } from "./planners.ts";
 import { formatMs, median, publishReport, sameObjective } from "./report.ts";
@@ -29,7 +26,6 @@ const { values: args } = parseArgs({
     "first-seed": { type: "string", default: "1" },
     "timeout-ms": { type: "string" },
     out: { type: "string", default: new URL("./out/sweep.md", import.meta.url).pathname },
-    "one-thread": { type: "boolean", default: false },
   },
 });
 const sizes = args.enclaves.split(",").map(Number);
@@ -77,7 +73,6 @@ function summaryRow(size: number, kind: string, solves: readonly Solve[]): strin
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  if (!args["one-thread"]) startPartThreads();
   preferOptimizedWasm();
   const highs = await loadHighs();
   const rows: string[] = [];

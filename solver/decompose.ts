@@ -23,7 +23,6 @@
 import { evaluate, fixOutside, restrictPoint, violatedRows, type LinearModel, type Row } from "./linear-model.ts";
 import { solveLexicographic, trivialBound, type LexicographicResult } from "./lexicographic-solve.ts";
 import { partitionModel, type Partition } from "./partition.ts";
-import { solveSiteInThread, type Pending, type SiteResult, type StopSpec } from "./part-threads.ts";
 
 export interface DecomposeOptions {
   deadline: number;
@@ -134,28 +133,11 @@ class SharedRowSearch {
     const parts = partition.parts;
     const levelCount = model.objectives.length;
     const rootShares: Shares = new Map(partition.linking.map((link, r) => [r, new Map(link.shares.map((s) => [s.part, { lo: 0, hi: link.row.rhs }]))]));
-    // Each site alone, a fair share of the time each; while a part thread is free the next site
-    // goes there.
-    const rootAnswers: PartAnswer[] = new Array<PartAnswer>(parts.length);
-    const elsewhere: { p: number; prepared: PreparedSolve; pending: Pending<SiteResult> }[] = [];
+    const rootAnswers: PartAnswer[] = [];
     for (let p = 0; p < parts.length; p++) {
       const start = restrictPoint(this.options.incumbent, parts[p]!);
-      const prepared = this.prepareSolve(p, rootShares, start, parts.length - p);
-      if ("answer" in prepared) rootAnswers[p] = prepared.answer;
-      else {
-        // The last site is solved here: this thread would only wait.
-        const pending = p === parts.length - 1 ? null : this.solveElsewhere(prepared, null, p);
-        if (pending !== null) elsewhere.push({ p, prepared, pending });
-        else rootAnswers[p] = this.solvePrepared(prepared);
-      }
-      for (let i = elsewhere.length - 1; i >= 0; i--) {
-        const done = elsewhere[i]!;
-        if (!done.pending.done()) continue;
-        rootAnswers[done.p] = this.finishSolve(done.prepared, done.pending.answer());
-        elsewhere.splice(i, 1);
-      }
+      rootAnswers.push(this.solvePart(p, rootShares, start, parts.length - p));
     }
-    for (const { p, prepared, pending } of elsewhere) rootAnswers[p] = this.finishSolve(prepared, pending.answer());
     const open: Node[] = [this.node(rootShares, rootAnswers, 0)];
     let provenLevels = levelCount;
     const searchUntil = performance.now() + (this.options.deadline - performance.now()) * SEARCH_SHARE;
@@ -255,28 +237,15 @@ class SharedRowSearch {
     lower.get(r)!.get(chosen)!.hi = used - 1;
     const keep = cloneShares(node.shares);
     keep.get(r)!.get(chosen)!.lo = used;
-    // The parts solved again are under tighter shares than at the parent, so the parent's
-    // answers (and those solved again already) bound what the children's parts can reach.
-    const children = [lower, keep].map((shares) => ({ shares, answers: [...node.answers] }));
-    // Both children's solves are independent: while a part thread is free one goes there, the
-    // rest are solved here, and the thread's answers are taken after (generated 28-enclave
-    // companies: one part solved again for each child).
-    const elsewhere: { child: (typeof children)[number]; p: number; prepared: PreparedSolve; pending: Pending<SiteResult> }[] = [];
-    for (const child of children) {
-      child.answers.forEach((answer, p) => {
-        if (this.fits(p, child.shares, answer.values)) return;
-        const prepared = this.prepareSolve(p, child.shares, answer.values, 0);
-        if ("answer" in prepared) {
-          child.answers[p] = prepared.answer;
-          return;
-        }
-        const pending = this.solveElsewhere(prepared, child.answers, p);
-        if (pending !== null) elsewhere.push({ child, p, prepared, pending });
-        else child.answers[p] = this.solvePrepared(prepared, this.cannotWin(child.answers, p));
+    return [lower, keep].map((shares) => {
+      // The parts solved again are under tighter shares than at the parent, so the parent's
+      // answers (and those solved again already) bound what this child's parts can reach.
+      const answers = [...node.answers];
+      answers.forEach((answer, p) => {
+        if (!this.fits(p, shares, answer.values)) answers[p] = this.solvePart(p, shares, answer.values, 0, this.cannotWin(answers, p));
       });
-    }
-    for (const { child, p, prepared, pending } of elsewhere) child.answers[p] = this.finishSolve(prepared, pending.answer());
-    return children.map((child) => this.node(child.shares, child.answers, node.depth + 1));
+      return this.node(shares, answers, node.depth + 1);
+    });
   }
 
   /**
@@ -290,15 +259,12 @@ class SharedRowSearch {
    * of minimum shortfall, each solved to its last level.
    */
   private cannotWin(answers: PartAnswer[], p: number): (values: number[]) => boolean {
-    // Read when asked: answers solved again meanwhile for the same child count.
-    return (values) => cannotWinBy(this.model, values, this.stopSpec(answers, p));
-  }
-
-  /** What cannotWinBy needs about the parts other than p and the best point (see cannotWin). */
-  private stopSpec(answers: PartAnswer[], p: number): StopSpec {
-    const others = this.model.objectives.map((_, level) => answers.reduce((sum, answer, q) => (q === p ? sum : sum + answer.levels[level]!), 0));
-    const othersProven = answers.reduce((fewest, answer, q) => (q === p ? fewest : Math.min(fewest, answer.provenLevels)), Infinity);
-    return { others, othersProven, best: this.best.levels };
+    return (values) => {
+      const k = values.length;
+      if (answers.some((answer, q) => q !== p && answer.provenLevels < k)) return false;
+      const bound = values.map((value, level) => value + answers.reduce((sum, answer, q) => (q === p ? sum : sum + answer.levels[level]!), 0));
+      return this.compare(bound, this.best.levels.slice(0, k)) < 0;
+    };
   }
 
   /**
@@ -400,31 +366,16 @@ class SharedRowSearch {
   }
 
   /**
-   * A prepared solve (prepareSolve) solved here. `stopAfter`: stops the solve after a proven
-   * level (see cannotWin); such an answer is proven on those levels only, and not kept for
-   * another node.
+   * Part p under the node's shares, started from `near` (the greedy start at the root, the
+   * parent's answer in the search), repaired to fit the shares when it does not.
+   * `partsLeft`: parts still to solve at the root (this one included), 0 in the search.
+   * `stopAfter`: stops the solve after a proven level (see cannotWin); such an answer is proven
+   * on those levels only, and not kept for another node.
    */
-  private solvePrepared(prepared: PreparedSolve, stopAfter?: (values: number[]) => boolean): PartAnswer {
-    let stopped = false;
-    const result: LexicographicResult = solveLexicographic(prepared.model, {
-      timeoutMs: prepared.budget,
-      incumbent: prepared.start,
-      ...(stopAfter ? { stopAfter: (values: number[]) => (stopped = stopAfter(values)) } : {}),
-    });
-    return this.finishSolve(prepared, { ...result, stopped });
-  }
-
-  /**
-   * Part p's solve under the node's shares set up: its key, its model, a start from `near` (the
-   * greedy start at the root, the parent's answer in the search) repaired to fit the shares
-   * when it does not, its budget — or its answer when the same part was solved under the same
-   * capacities before. `partsLeft`: parts still to solve at the root (this one included), 0 in
-   * the search.
-   */
-  private prepareSolve(p: number, shares: Shares, near: Map<string, number>, partsLeft: number): PreparedSolve | { answer: PartAnswer } {
+  private solvePart(p: number, shares: Shares, near: Map<string, number>, partsLeft: number, stopAfter?: (values: number[]) => boolean): PartAnswer {
     const key = `${p}|${this.rowsOfPart[p]!.map((r) => this.capacity(p, r, shares)).join(",")}`;
     const cached = this.cache.get(key);
-    if (cached) return { answer: cached };
+    if (cached) return cached;
     const model = this.partWith(p, shares);
     const feasible = (point: Map<string, number>) => violatedRows(model, point).length === 0;
     let start = near;
@@ -438,30 +389,22 @@ class SharedRowSearch {
     // coverage proven; an eighth: the same; a sixteenth: generated 40's last level unproven).
     const left = this.options.deadline - performance.now();
     const budget = Math.max(1, partsLeft > 0 ? left / partsLeft : Math.min(left / 2, this.rootShare * SEARCH_SOLVE_SHARE));
-    return { key, model, start, budget };
-  }
-
-  /** A prepared solve's answer (kept for the same part and capacities, unless it stopped early). */
-  private finishSolve(prepared: PreparedSolve, result: { status: SiteResult["status"]; values: Map<string, number>; levels: { optimal: boolean }[]; stopped: boolean }): PartAnswer {
     this.partSolves++;
-    const failed = result.status === "timeout" || result.status === "infeasible";
-    const values = failed ? prepared.start : result.values;
+    let stopped = false;
+    const result: LexicographicResult = solveLexicographic(model, {
+      timeoutMs: budget,
+      incumbent: start,
+      ...(stopAfter ? { stopAfter: (values: number[]) => (stopped = stopAfter(values)) } : {}),
+    });
+    const values = result.status === "timeout" || result.status === "infeasible" ? start : result.values;
     const answer: PartAnswer = {
       values,
-      levels: prepared.model.objectives.map((objective) => evaluate(objective.terms, values)),
-      provenLevels: failed ? 0 : provenPrefix(result.levels),
+      levels: model.objectives.map((objective) => evaluate(objective.terms, values)),
+      provenLevels: result.status === "timeout" || result.status === "infeasible" ? 0 : provenPrefix(result),
     };
-    if (result.stopped) this.stoppedSolves++;
-    else this.cache.set(prepared.key, answer);
+    if (stopped) this.stoppedSolves++;
+    else this.cache.set(key, answer);
     return answer;
-  }
-
-  /**
-   * Part p's prepared solve in a part thread when one is free (part-threads.ts), with the stop
-   * of cannotWin as it stands now; null when none is.
-   */
-  private solveElsewhere(prepared: PreparedSolve, answers: PartAnswer[] | null, p: number): Pending<SiteResult> | null {
-    return solveSiteInThread({ model: prepared.model, start: prepared.start, timeoutMs: prepared.budget, stop: answers === null ? null : this.stopSpec(answers, p) });
   }
 
   private levelsOf(values: Map<string, number>): number[] {
@@ -571,30 +514,9 @@ function compareLevels(model: LinearModel, a: number[], b: number[]): number {
 }
 
 /** How many leading levels of a lexicographic result are proven optimal. */
-function provenPrefix(levels: { optimal: boolean }[]): number {
-  const first = levels.findIndex((level) => !level.optimal);
-  return first === -1 ? levels.length : first;
-}
-
-/** A part's solve as prepareSolve sets it up. */
-interface PreparedSolve {
-  key: string;
-  model: LinearModel;
-  start: Map<string, number>;
-  budget: number;
-}
-
-/**
- * Whether a node cannot beat the best point once a site's proven levels are `values` (its first
- * levels): with the other sites' level sums `others`, proven on at least `othersProven` levels,
- * the node's bound on those levels is at most their sum, and it is strictly worse than the best
- * point there (see SharedRowSearch.cannotWin; also run in part threads).
- */
-export function cannotWinBy(model: LinearModel, values: number[], spec: StopSpec): boolean {
-  const k = values.length;
-  if (spec.othersProven < k) return false;
-  const bound = values.map((value, level) => value + spec.others[level]!);
-  return compareLevels(model, bound, spec.best.slice(0, k)) < 0;
+function provenPrefix(result: LexicographicResult): number {
+  const first = result.levels.findIndex((level) => !level.optimal);
+  return first === -1 ? result.levels.length : first;
 }
 
 function cloneShares(shares: Shares): Shares {

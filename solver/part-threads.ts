@@ -33,8 +33,7 @@ interface PartThread extends ThreadChannel {
   failed: boolean;
   /**
    * Answers read while waiting for another job's, by job: a thread is given a new job once it
-   * has answered the last, which its caller may not have collected yet (generated 80: the
-   * separate site's parts, collected after the site-by-site search that sent sites meanwhile).
+   * has answered the last, which its caller may not have collected yet.
    */
   mailbox: Map<number, Reply<unknown>>;
 }
@@ -115,78 +114,41 @@ export interface Pending<T> {
 }
 
 /**
- * Sends `job` to `thread`, to be answered by `deadline` (this thread's clock; the job carries it
- * as an absolute time, since threads' clocks differ). A thread that has not answered a grace
- * period after the deadline is replaced, and the job's answer is `timedOut()`.
+ * Sends a bucket's parts to its thread, to be solved by `deadline` (this thread's clock);
+ * `answer()` blocks until they are.
  */
-function sendJob<T>(thread: PartThread, job: Record<string, unknown>, deadline: number, timedOut: () => T): Pending<T> {
+export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>): Pending<PartsResult> {
+  const { thread, parts } = bucket;
   const call = ++thread.sent;
   jobsSent++;
-  thread.jobs.postMessage({ ...job, call, deadlineEpoch: performance.timeOrigin + deadline });
-  let answered: { value: T } | null = null;
+  const start = new Map<string, number>();
+  for (const part of parts) for (const name of part.variables.keys()) if (warmStart.has(name)) start.set(name, warmStart.get(name)!);
+  // Threads have clocks of their own (performance.now() counts from each one's start).
+  thread.jobs.postMessage({ call, parts, levelCount, deadlineEpoch: performance.timeOrigin + deadline, warmStart: start });
+  let answered: { result: PartsResult } | null = null;
   return {
-    done: () => answered !== null || Atomics.load(thread.answered, 0) >= call,
+    done: () => answered !== null || thread.mailbox.has(call) || Atomics.load(thread.answered, 0) >= call,
     answer: () => {
-      if (answered !== null) return answered.value;
+      if (answered !== null) return answered.result;
       const grace = Math.max(25, (deadline - performance.now()) * 0.1);
       if (!thread.mailbox.has(call) && !waitForAnswer(thread, call, deadline - performance.now() + grace)) {
         replaceThread(thread);
-        answered = { value: timedOut() };
-        return answered.value;
+        answered = { result: timedOut(parts, levelCount) };
+        return answered.result;
       }
-      // Answers to other jobs may come first: kept for their callers.
-      let reply = thread.mailbox.get(call) as Reply<T> | undefined;
+      // Answers to other jobs may come first (the thread answers in order): kept for their callers.
+      let reply = thread.mailbox.get(call) as Reply<PartsResult> | undefined;
       thread.mailbox.delete(call);
       while (reply === undefined) {
-        const next = receiveMessageOnPort(thread.answers)!.message as Reply<T>;
+        const next = receiveMessageOnPort(thread.answers)!.message as Reply<PartsResult>;
         if (next.call === call) reply = next;
         else thread.mailbox.set(next.call, next);
       }
       if (!reply.ok) throw new Error(`a part thread failed: ${reply.error}`);
-      answered = { value: reply.result };
-      return answered.value;
+      answered = { result: reply.result };
+      return answered.result;
     },
   };
-}
-
-/** Sends a bucket's parts to its thread, to be solved (solveParts) by `deadline`. */
-export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>): Pending<PartsResult> {
-  const { thread, parts } = bucket;
-  const start = new Map<string, number>();
-  for (const part of parts) for (const name of part.variables.keys()) if (warmStart.has(name)) start.set(name, warmStart.get(name)!);
-  return sendJob(thread, { kind: "parts", parts, levelCount, warmStart: start }, deadline, () => timedOut(parts, levelCount));
-}
-
-/** One site's lexicographic solve for the site-by-site search (decompose.ts). */
-export interface SiteJob {
-  model: LinearModel;
-  start: Map<string, number>;
-  timeoutMs: number;
-  /** When to stop after a proven level (decompose.ts cannotWinBy), or null to solve every level. */
-  stop: StopSpec | null;
-}
-
-/** What cannotWinBy needs: the other sites' level sums, the fewest levels they are proven on, the best point's levels. */
-export interface StopSpec {
-  others: number[];
-  othersProven: number;
-  best: number[];
-}
-
-export interface SiteResult {
-  status: "optimal" | "feasible" | "infeasible" | "timeout";
-  values: Map<string, number>;
-  /** Per level solved: its value and whether it is proven. */
-  levels: { value: number; optimal: boolean }[];
-  /** The solve stopped after a level (the stop's condition held). */
-  stopped: boolean;
-}
-
-/** A site's solve in a part thread that is ready and idle, or null when none is. */
-export function solveSiteInThread(job: SiteJob): Pending<SiteResult> | null {
-  const thread = (threads ?? []).find(isAvailable);
-  if (thread === undefined) return null;
-  return sendJob(thread, { kind: "site", ...job }, performance.now() + job.timeoutMs, () => ({ status: "timeout", values: job.start, levels: [], stopped: false }));
 }
 
 function replaceThread(thread: PartThread): void {

@@ -13,8 +13,6 @@ import { solveModel, solveParts } from "../../solver/index.ts";
 import { evaluate, violatedRows, type LinearModel, type Objective } from "../../solver/linear-model.ts";
 import { partThreadJobs, readyPartThreads, shareParts, solvePartsInThread, startPartThreads, stopPartThreads, THREAD_MIN_VARIABLES } from "../../solver/part-threads.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
-import { solveByDecomposition } from "../../solver/decompose.ts";
-import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
 
 const DATE = "2026-11-23";
 
@@ -116,8 +114,7 @@ describe("part threads", () => {
 
   it("keeps the answer to a job collected after a later job's, and never mixes them up", async () => {
     // A thread answers in order and may be given a new job before the caller of the last has
-    // collected its answer (generated 80: the separate site's job, collected after the sites
-    // the site-by-site search sent meanwhile).
+    // collected its answer.
     await partThreadsReady();
     const large = parts.filter((part) => part.variables.size >= THREAD_MIN_VARIABLES);
     const [first, second] = [...large].sort((a, b) => a.variables.size - b.variables.size);
@@ -135,26 +132,4 @@ describe("part threads", () => {
       expect(violatedRows(part, result.values)).toEqual([]);
     }
   }, 60_000);
-});
-
-describe("sites in part threads", () => {
-  it.each([3, 9, 11])(
-    "when the site-by-site search of generated day %i sends sites to a part thread, then its answer is the whole model's optimum, proven",
-    async (seed) => {
-      // Seed 9's search stops site solves that cannot win (cannotWin), also in the thread.
-      await partThreadsReady();
-      const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: DATE }));
-      const daily = buildDailyModel(buildDayContext(scenario, DATE).day);
-      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
-      expect(whole.status).toBe("optimal");
-      const jobs = partThreadJobs();
-      const result = solveByDecomposition(daily.model, { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) })!;
-      expect(partThreadJobs()).toBeGreaterThan(jobs);
-      expect(result.status).toBe("optimal");
-      expect(violatedRows(daily.model, result.values)).toEqual([]);
-      const rounded = (values: Map<string, number>) => daily.model.objectives.map((objective) => Math.round(evaluate(objective.terms, values)));
-      expect(rounded(result.values)).toEqual(rounded(whole.values));
-    },
-    60_000,
-  );
 });
