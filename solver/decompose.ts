@@ -57,7 +57,7 @@ const SEARCH_SOLVE_SHARE = 1 / 4;
  * still open then leaves the rest to polishing its best point by pairs of sites (polishByPairs).
  * Generated 160: the search proves coverage and minimum shortfall in its first second and then
  * finds nothing better in the next eight (108 move points, HiGHS's optimum 96); pairs re-solved
- * in the last three seconds bring it to 102–104.
+ * in the last three seconds bring it to 106 (102 in two rounds from a longer search's point).
  */
 const SEARCH_SHARE = 0.7;
 /** Most time for one pair of sites in polishByPairs. */
@@ -451,8 +451,7 @@ class SharedRowSearch {
  * 160). Pairs sharing the most rows first; rounds over the pairs while one improves the point,
  * without the pairs a round could not solve to the end in their time (generated 160: 8 of 32,
  * each around one of its two hardest sites). Only a lexicographically better point that keeps
- * every row is taken. Returns the point and
- * how many pair solves improved it.
+ * every row is taken. Returns the point and how many pair solves improved it.
  */
 export function polishByPairs(model: LinearModel, partition: Partition, start: Map<string, number>, from: number, deadline: number): { values: Map<string, number>; pairs: number } {
   const shared = new Map<string, { a: number; b: number; rows: number }>();
