@@ -408,7 +408,7 @@ class SharedRowSearch {
   }
 
   private levelsOf(values: Map<string, number>): number[] {
-    return this.model.objectives.map((objective) => evaluate(objective.terms, values));
+    return levelsOf(this.model, values);
   }
 
   /**
@@ -467,8 +467,7 @@ export function polishByPairs(model: LinearModel, partition: Partition, start: M
     }
   }
   let pairs = [...shared.values()].sort((x, y) => y.rows - x.rows);
-  const levelsOf = (values: Map<string, number>) => model.objectives.map((objective) => evaluate(objective.terms, values));
-  let best = { values: start, levels: levelsOf(start) };
+  let best = { values: start, levels: levelsOf(model, start) };
   let improvements = 0;
   let improved = true;
   while (improved && performance.now() < deadline) {
@@ -490,7 +489,7 @@ export function polishByPairs(model: LinearModel, partition: Partition, start: M
       if (result.status === "timeout" || result.status === "infeasible") return;
       const candidate = new Map(best.values);
       for (const [name, value] of result.values) candidate.set(name, value);
-      const levels = levelsOf(candidate);
+      const levels = levelsOf(model, candidate);
       if (compareLevels(model, levels, best.levels) > 0 && violatedRows(model, candidate).length === 0) {
         best = { values: candidate, levels };
         improvements++;
@@ -500,6 +499,11 @@ export function polishByPairs(model: LinearModel, partition: Partition, start: M
     pairs = pairs.filter((pair) => !unfinished.has(pair));
   }
   return { values: best.values, pairs: improvements };
+}
+
+/** Each level's value (without offsets) at a point of `model`. */
+function levelsOf(model: LinearModel, values: Map<string, number>): number[] {
+  return model.objectives.map((objective) => evaluate(objective.terms, values));
 }
 
 /** Lexicographic comparison of level vectors of `model`: > 0 when `a` is better. */

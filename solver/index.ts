@@ -14,6 +14,7 @@ import { bestGreedyStart } from "./greedy-start.ts";
 import { writeCplexLp } from "./lp-format.ts";
 import { solveByDecomposition } from "./decompose.ts";
 import { shareParts, solvePartsInThread } from "./part-threads.ts";
+import { combineResults, nobodyPlaced, type PartsResult } from "./parts-result.ts";
 
 /** Parts larger than this are tried site by site first (solveByDecomposition). */
 const DECOMPOSE_MIN_VARIABLES = 600;
@@ -31,6 +32,7 @@ export interface Decomposition {
 export type { DayInstance } from "./types.ts";
 export { startSolverThread } from "./lp-backend.ts";
 export { startPartThreads } from "./part-threads.ts";
+export type { PartsResult } from "./parts-result.ts";
 export type { DayAssignment } from "./decode.ts";
 
 export interface DaySolution {
@@ -116,21 +118,9 @@ export function solveModel(
   const parts = splitComponents(model);
   const { here, elsewhere } = shareParts(parts);
   const sent = elsewhere.map((bucket) => solvePartsInThread(bucket, model.objectives.length, deadline, warmStart));
-  const results = [solveParts(here, model.objectives.length, deadline, warmStart), ...sent.map((pending) => pending.answer())];
-  const values = new Map<string, number>();
-  const proven = model.objectives.map(() => true);
-  const decompositions: Decomposition[] = [];
-  let status: "optimal" | "feasible" | "timeout" = "optimal";
-  for (const result of results) {
-    if (result.status === "infeasible") return { status: "infeasible", values: new Map(), levels: [], components: [], decompositions: [] };
-    if (result.status === "timeout") status = "timeout";
-    else if (result.status === "feasible" && status === "optimal") status = "feasible";
-    result.proven.forEach((ok, i) => {
-      if (!ok) proven[i] = false;
-    });
-    for (const [name, value] of result.values) values.set(name, value);
-    decompositions.push(...result.decompositions);
-  }
+  const result = combineResults([solveParts(here, model.objectives.length, deadline, warmStart), ...sent.map((pending) => pending.answer())], model.objectives.length);
+  if (result.status === "infeasible") return { status: "infeasible", values: new Map(), levels: [], components: [], decompositions: [] };
+  const { status, values, proven, decompositions } = result;
   polishSlacks(model, values);
   const levels: LevelResult[] = model.objectives.map((objective, i) => ({
     name: objective.name,
@@ -148,32 +138,12 @@ export function solveModel(
   };
 }
 
-/** What solveParts found for its parts: their values, which levels are proven for all of them. */
-export interface PartsResult {
-  status: "optimal" | "feasible" | "timeout" | "infeasible";
-  values: Map<string, number>;
-  /** Per level: proven optimal for every part. */
-  proven: boolean[];
-  decompositions: Decomposition[];
-}
-
 /**
  * Independent parts one after the other, each given the time left in proportion to its size,
  * so that a first part that cannot be proven does not leave the others none.
  */
 export function solveParts(parts: LinearModel[], levelCount: number, deadline: number, warmStart: Map<string, number>): PartsResult {
-  const values = new Map<string, number>();
-  let status: "optimal" | "feasible" | "timeout" = "optimal";
-  const proven = new Array<boolean>(levelCount).fill(true);
-  const decompositions: Decomposition[] = [];
-  /** A part's answer into the whole: its values, and what it leaves unproven. */
-  const take = (partStatus: "optimal" | "feasible", partProven: boolean[], partValues: Map<string, number>) => {
-    if (partStatus === "feasible" && status === "optimal") status = "feasible";
-    partProven.forEach((ok, i) => {
-      if (!ok) proven[i] = false;
-    });
-    for (const [name, value] of partValues) values.set(name, value);
-  };
+  const results: PartsResult[] = [];
   let sizeLeft = parts.reduce((sum, part) => sum + part.variables.size, 0);
   for (const part of parts) {
     const incumbent = restrictPoint(warmStart, part);
@@ -182,25 +152,18 @@ export function solveParts(parts: LinearModel[], levelCount: number, deadline: n
     // A large part is usually several sites sharing a few people: solve it site by site.
     const decomposed = part.variables.size > DECOMPOSE_MIN_VARIABLES ? solveByDecomposition(part, { deadline: partDeadline, incumbent }) : null;
     if (decomposed !== null) {
-      decompositions.push({ parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves, polished: decomposed.polished });
-      take(decomposed.status, decomposed.proven, decomposed.values);
+      const decomposition = { parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves, polished: decomposed.polished };
+      results.push({ status: decomposed.status, values: decomposed.values, proven: decomposed.proven, decompositions: [decomposition] });
       continue;
     }
     const result = solveLexicographic(part, { timeoutMs: Math.max(1, partDeadline - performance.now()), incumbent });
-    if (result.status === "infeasible") return { status: "infeasible", values: new Map(), proven: proven.fill(false), decompositions };
-    if (result.status === "timeout") {
-      // Nothing usable for this part: leave its variables at 0 (nobody placed there), which is
-      // feasible for every planning row, and say the plan is not proven.
-      status = "timeout";
-      for (const name of part.variables.keys()) values.set(name, 0);
-      proven.fill(false);
-      continue;
+    if (result.status === "infeasible") {
+      results.push({ status: "infeasible", values: new Map(), proven: new Array<boolean>(levelCount).fill(false), decompositions: [] });
+      break;
     }
-    take(
-      result.status,
-      part.objectives.map((_, i) => result.levels[i]?.optimal ?? false),
-      result.values,
-    );
+    // Nothing usable for a part that ran out of time: nobody placed there, not proven.
+    if (result.status === "timeout") results.push(nobodyPlaced([part], levelCount));
+    else results.push({ status: result.status, values: result.values, proven: part.objectives.map((_, i) => result.levels[i]?.optimal ?? false), decompositions: [] });
   }
-  return { status, values, proven, decompositions };
+  return combineResults(results, levelCount);
 }

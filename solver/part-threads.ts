@@ -19,8 +19,8 @@
  */
 import { availableParallelism } from "node:os";
 import { receiveMessageOnPort } from "node:worker_threads";
-import type { LinearModel } from "./linear-model.ts";
-import type { PartsResult } from "./index.ts";
+import { restrictPoint, type LinearModel } from "./linear-model.ts";
+import { nobodyPlaced, type PartsResult } from "./parts-result.ts";
 import { startChannelThread, waitForAnswer, type ThreadChannel } from "./thread-channel.ts";
 
 /** Parts at least this large go to a part thread; sending a smaller one costs about what solving it does. */
@@ -107,34 +107,23 @@ export function shareParts(parts: LinearModel[]): { here: LinearModel[]; elsewhe
   };
 }
 
-/** A job sent to a part thread: `done()` says whether it has answered, `answer()` blocks until it has. */
-export interface Pending<T> {
-  done: () => boolean;
-  answer: () => T;
-}
-
 /**
  * Sends a bucket's parts to its thread, to be solved by `deadline` (this thread's clock);
  * `answer()` blocks until they are.
  */
-export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>): Pending<PartsResult> {
+export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>): { answer: () => PartsResult } {
   const { thread, parts } = bucket;
   const call = ++thread.sent;
   jobsSent++;
-  const start = new Map<string, number>();
-  for (const part of parts) for (const name of part.variables.keys()) if (warmStart.has(name)) start.set(name, warmStart.get(name)!);
+  const start = new Map(parts.flatMap((part) => [...restrictPoint(warmStart, part)]));
   // Threads have clocks of their own (performance.now() counts from each one's start).
   thread.jobs.postMessage({ call, parts, levelCount, deadlineEpoch: performance.timeOrigin + deadline, warmStart: start });
-  let answered: { result: PartsResult } | null = null;
   return {
-    done: () => answered !== null || thread.mailbox.has(call) || Atomics.load(thread.answered, 0) >= call,
     answer: () => {
-      if (answered !== null) return answered.result;
       const grace = Math.max(25, (deadline - performance.now()) * 0.1);
       if (!thread.mailbox.has(call) && !waitForAnswer(thread, call, deadline - performance.now() + grace)) {
         replaceThread(thread);
-        answered = { result: timedOut(parts, levelCount) };
-        return answered.result;
+        return nobodyPlaced(parts, levelCount);
       }
       // Answers to other jobs may come first (the thread answers in order): kept for their callers.
       let reply = thread.mailbox.get(call) as Reply<PartsResult> | undefined;
@@ -145,8 +134,7 @@ export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadl
         else thread.mailbox.set(next.call, next);
       }
       if (!reply.ok) throw new Error(`a part thread failed: ${reply.error}`);
-      answered = { result: reply.result };
-      return answered.result;
+      return reply.result;
     },
   };
 }
@@ -155,11 +143,4 @@ function replaceThread(thread: PartThread): void {
   void thread.worker.terminate();
   const at = threads!.indexOf(thread);
   if (at !== -1) threads![at] = startThread();
-}
-
-/** What a part that ran out of time gives (see solveParts): nobody placed, nothing proven. */
-function timedOut(parts: LinearModel[], levelCount: number): PartsResult {
-  const values = new Map<string, number>();
-  for (const part of parts) for (const name of part.variables.keys()) values.set(name, 0);
-  return { status: "timeout", values, proven: new Array<boolean>(levelCount).fill(false), decompositions: [] };
 }
