@@ -24,7 +24,7 @@ import type { BenchInstance } from "./instances.ts";
 import { oraclePlanner, vlinderPlanner } from "./planners.ts";
 import type { BenchPlanner, PlannerRun } from "./planners.ts";
 import { partThreadJobs, startPartThreads } from "../solver/part-threads.ts";
-import { EXACT_OBJECTIVE_LIMIT, firstDifference, formatMs, joinNote, levelValues, markdownTable, median, publishReport, sameObjective } from "./report.ts";
+import { differingLevel, EXACT_OBJECTIVE_LIMIT, firstDifference, formatMs, joinNote, levelValues, markdownTable, median, publishReport, sameObjective } from "./report.ts";
 import type { Row } from "./report.ts";
 
 
@@ -181,18 +181,20 @@ async function benchOne(instance: BenchInstance, firstPlans: Map<string, Plan | 
       lastColumns = warmUp.columns;
     }
     if (row.highsStatus !== "Optimal") row.note = joinNote(row.note, `HiGHS: ${row.highsStatus}`);
-    else if (row.ourObjective !== null && row.highsObjective !== null && !sameObjective(row.ourObjective, row.highsObjective)) {
+    else if (row.ourObjective !== null && row.highsObjective !== null) {
       const difference = row.ourObjective - row.highsObjective;
       // HiGHS's point read by the planner itself, so both vectors are on one basis (a level's
       // constant included); an LP without that reading falls back to the LP's own terms.
       const ownReading = lastColumns ? firstRun.levelsAt(lastColumns) : null;
       const highsLevels = ownReading ?? (lastColumns ? levelValues(lp, lastColumns) : null);
       const ourLevels = firstRun.levels;
+      // On one basis the levels decide; the weighted objectives only where they cannot be read.
+      const differ = ownReading && ourLevels ? differingLevel(ourLevels, ownReading) !== -1 : !sameObjective(row.ourObjective, row.highsObjective);
       const levels =
         highsLevels && ourLevels
           ? `; levels: ours [${ourLevels.join(", ")}], HiGHS's point [${highsLevels.join(", ")}]${ownReading ? firstDifference(ourLevels, highsLevels) : " (LP terms, without constants)"}`
           : "";
-      row.note = joinNote(row.note, `objectives differ: ours − HiGHS = ${difference.toPrecision(6)}${levels}`);
+      if (differ) row.note = joinNote(row.note, `objectives differ: ours − HiGHS = ${difference.toPrecision(6)}${levels}`);
     }
     if (Math.max(Math.abs(row.ourObjective ?? 0), Math.abs(row.highsObjective ?? 0)) >= EXACT_OBJECTIVE_LIMIT) {
       row.note = joinNote(row.note, "objective ≥ 2^52: the lowest levels are below double precision");

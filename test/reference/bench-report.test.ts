@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { BENCH_DATE, benchInstances, westhoekScenario, withLateSickCall } from "../../bench/instances.ts";
-import { firstDifference, levelValues, levelWeights, markdownTable, median, sameObjective } from "../../bench/report.ts";
+import { differingLevel, firstDifference, levelValues, levelWeights, markdownTable, median, sameObjective } from "../../bench/report.ts";
 import type { Row } from "../../bench/report.ts";
 import type { Plan } from "../../src/scenario/schema.ts";
 import { planDay } from "../../src/planning/plan-day.ts";
@@ -50,6 +50,13 @@ describe("bench report", () => {
   it("names the first level where two level vectors differ", () => {
     expect(firstDifference([147, 9, 39, 108, 205], [147, 9, 39, 96, 206])).toBe(" (first difference at level 4: 108 against 96)");
     expect(firstDifference([3, 1], [3, 1 + 1e-9])).toBe(" (equal on every level)");
+  });
+
+  it("tells plans apart by their levels where the weighted objective cannot (beyond 2^52)", () => {
+    // Generated 160: two move points (weight 708) apart, within sameObjective's 1e-12 of 5.6e15.
+    expect(sameObjective(-5622137432868479, -5622137432869894)).toBe(true);
+    expect(differingLevel([147, 9, 39, 98, 206], [147, 9, 39, 96, 206])).toBe(3);
+    expect(differingLevel([147, 9, 39.0000004, 96, 206], [147, 9, 39, 96, 206])).toBe(-1);
   });
 
   it("reads another solver's point on the planner's own basis, each level's constant included", async () => {
