@@ -11,6 +11,7 @@
  * or not returned at all.
  */
 import { solveWithDeadline, type BackendAnswer, type SolverLp, type TreeSearch, type TreeSearchResult } from "./lp-backend.ts";
+import { pseudocosts } from "./branching.mjs";
 import { evaluate, gcd, rowsByVariable, violatedRows, type LinearModel, type Objective, type Row, type Variable } from "./linear-model.ts";
 
 export interface LevelResult {
@@ -1192,10 +1193,15 @@ export function branchAndBound(search: LevelSearch, nodeLimit = 2000): { point: 
   let bestValue = incumbentValue;
   let bestPoint: Map<string, number> | null = null;
   const priority = branchingPriority(model, objective, held);
+  const candidates = [...priority.keys()];
+  const tiers = candidates.map((name) => priority.get(name)!);
+  const pseudo = pseudocosts(candidates.length);
   const step = levelStep(model, objective);
   // A node: the bound rows of general integers, and the binaries fixed (substituted out,
-  // which keeps the tableau small and avoids degenerate bound rows).
-  const stack: { rows: Row[]; fixes: [string, number][] }[] = [{ rows: [], fixes: [] }];
+  // which keeps the tableau small and avoids degenerate bound rows); the branch that made it
+  // and its parent's relaxation (minimising: sign × value), for the pseudocosts.
+  type Branched = { position: number; up: boolean; distance: number; parent: number };
+  const stack: { rows: Row[]; fixes: [string, number][]; branched: Branched | null }[] = [{ rows: [], fixes: [], branched: null }];
   let nodes = 0;
   while (stack.length > 0) {
     const remaining = deadline - performance.now();
@@ -1217,13 +1223,19 @@ export function branchAndBound(search: LevelSearch, nodeLimit = 2000): { point: 
       answer = solveLp(asked, deadline - performance.now());
     }
     if (answer.status !== "solved") return { point: bestPoint, complete: false, nodes };
-    if (!answer.result.feasible) continue;
+    const { branched } = node;
+    // (As in the thread's search: an infeasible child gained what its parent needed to be pruned.)
+    if (!answer.result.feasible) {
+      if (branched !== null) pseudo.record(branched.position, branched.up, branched.distance, sign * bestValue - branched.parent);
+      continue;
+    }
     const values = readValues(asked, answer.result.values);
     const lp = evaluate(objective.terms, values);
+    if (branched !== null) pseudo.record(branched.position, branched.up, branched.distance, sign * lp - branched.parent);
     const rounded = roundBound(lp, objective.sense, step);
     if (sign * (rounded - bestValue) >= -1e-7) continue;
-    const fractional = branchingVariable(model, priority, values);
-    if (fractional === null) {
+    const choice = pseudo.choose((i) => tiers[i]!, (i) => values.get(candidates[i]!) ?? 0, INTEGRALITY);
+    if (choice === null) {
       const point = roundIntegers(model, values);
       if (violatedRows(model, point).length === 0) {
         bestPoint = point;
@@ -1231,16 +1243,20 @@ export function branchAndBound(search: LevelSearch, nodeLimit = 2000): { point: 
       }
       continue;
     }
-    const [name, value] = fractional;
-    const children: { rows: Row[]; fixes: [string, number][] }[] =
+    const { position, value } = choice;
+    const name = candidates[position]!;
+    const f = value - Math.floor(value);
+    const down: Branched = { position, up: false, distance: f, parent: sign * lp };
+    const up: Branched = { position, up: true, distance: 1 - f, parent: sign * lp };
+    const children: { rows: Row[]; fixes: [string, number][]; branched: Branched }[] =
       model.variables.get(name)!.upper <= 1
-        ? [0, 1].map((v) => ({ rows: node.rows, fixes: [...node.fixes, [name, v] as [string, number]] }))
+        ? [0, 1].map((v) => ({ rows: node.rows, fixes: [...node.fixes, [name, v] as [string, number]], branched: v === 0 ? down : up }))
         : [
-            { rows: [...node.rows, { name: `down ${name}`, terms: new Map([[name, 1]]), sense: "<=", rhs: Math.floor(value) }], fixes: node.fixes },
-            { rows: [...node.rows, { name: `up ${name}`, terms: new Map([[name, 1]]), sense: ">=", rhs: Math.ceil(value) }], fixes: node.fixes },
+            { rows: [...node.rows, { name: `down ${name}`, terms: new Map([[name, 1]]), sense: "<=", rhs: Math.floor(value) }], fixes: node.fixes, branched: down },
+            { rows: [...node.rows, { name: `up ${name}`, terms: new Map([[name, 1]]), sense: ">=", rhs: Math.ceil(value) }], fixes: node.fixes, branched: up },
           ];
     // Depth first, the side nearer the relaxation's value first (pushed last).
-    const upFirst = value - Math.floor(value) >= 0.5;
+    const upFirst = f >= 0.5;
     stack.push(...(upFirst ? children : children.reverse()));
   }
   return { point: bestPoint, complete: true, nodes };
@@ -1309,8 +1325,8 @@ export function branchAndBoundInThread(search: LevelSearch, nodeLimit = 20_000):
  * Which fractional variable to branch on, by tier: the terms of the levels above (held at
  * their optimum: deciding which enclaves are covered settles most of the rest), then the
  * level's own terms, then the structural decisions (`branchFirst`: coach placements; binaries
- * when the model does not say), then the rest (worker counts); the most fractional within a
- * tier. Workers of a class of one are binaries too, but deciding them before the coaches
+ * when the model does not say), then the rest (worker counts); by pseudocosts within a tier
+ * (branching.mjs). Workers of a class of one are binaries too, but deciding them before the coaches
  * made the depth-first search thrash: a conflict between two coaches deep in the tree was
  * retried under every combination of the worker decisions above it (random 10-enclave
  * re-plan, seed 18: 1,388 nodes without the optimum; coaches first: 125 nodes, proven).
@@ -1321,22 +1337,6 @@ function branchingPriority(model: LinearModel, objective: Objective, held: Row[]
   for (const name of objective.terms.keys()) if (tier.has(name)) tier.set(name, 2);
   for (const row of held) for (const name of row.terms.keys()) if (tier.has(name)) tier.set(name, 3);
   return tier;
-}
-
-function branchingVariable(model: LinearModel, priority: Map<string, number>, values: Map<string, number>): [string, number] | null {
-  let chosen: [string, number] | null = null;
-  let bestScore = -1;
-  for (const [name, tier] of priority) {
-    const value = values.get(name) ?? 0;
-    const d = Math.abs(value - Math.round(value));
-    if (d <= INTEGRALITY) continue;
-    const score = tier + d;
-    if (score > bestScore) {
-      bestScore = score;
-      chosen = [name, value];
-    }
-  }
-  return chosen;
 }
 
 /**

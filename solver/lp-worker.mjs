@@ -21,6 +21,7 @@ import { performance } from "node:perf_hooks";
 import { workerData } from "node:worker_threads";
 import { solveModel } from "./lp-build.mjs";
 import { packRows } from "./lp-pack.mjs";
+import { pseudocosts } from "./branching.mjs";
 import { addRootRows, fixableByReducedCosts, fixByReducedCosts, fixColumns, integralVariables, pointByVariable, rootCuts } from "./gomory.mjs";
 
 const solver = createRequire(import.meta.url)("javascript-lp-solver");
@@ -270,7 +271,7 @@ function cutRoot(tableau, lp, variables, search, pruned, rootSlacks, integerInde
  * root), so a node costs a few pivots instead of a model built, sent and set up anew (0.3-0.5
  * ms a node against about 3 ms on a 14-enclave company's moves level). The rules are the
  * caller's (lexicographic-solve.ts branchAndBound): branch on the fractional variable of the
- * highest tier, the most fractional within it, the side nearer the relaxation first; prune a
+ * highest tier, by pseudocosts within it (branching.mjs), the side nearer the relaxation first; prune a
  * node whose relaxation, rounded up to the level's step, is no better than the incumbent by a
  * whole step. At the root and at every node, the integer columns whose reduced cost alone
  * would make the node's relaxation prunable are fixed at 0 for the node's subtree
@@ -363,7 +364,11 @@ function searchTree(lp, options, search) {
     const row = tableau.rowByVarIndex[index];
     return row === -1 ? 0 : tableau.matrix[row * tableau.width + tableau.rhsColumn];
   };
-  // A node: its cuts (all bounds from the root), its parent's relaxation value, and where its
+  const pseudo = pseudocosts(integers.length);
+  const tierOf = (position) => integers[position].tier;
+  const valueOfCandidate = (position) => valueOf(integers[position].index);
+  // A node: its cuts (all bounds from the root), its parent's relaxation value, the branch
+  // that made it (for the pseudocosts: which candidate, which way, how far), and where its
   // simplex starts. "current": the tableau as its parent left it (the child pushed last, so
   // popped right after its parent); a snapshot of the parent (the other child, searched
   // later), plus its own new cut; or null: the root with all its cuts (when the snapshots
@@ -433,6 +438,12 @@ function searchTree(lp, options, search) {
       }
       throw error;
     }
+    // What the branch into this node gained (branching.mjs): an infeasible child gained at least
+    // what its parent needed to be pruned.
+    if (node.branched !== undefined) {
+      const gain = tableau.feasible === true ? tableau.evaluation - node.parentEvaluation : incumbent - node.parentEvaluation;
+      pseudo.record(node.branched.position, node.branched.up, node.branched.distance, gain);
+    }
     if (tableau.feasible !== true) continue;
     if (tableau.bounded === false) {
       result.complete = false;
@@ -441,34 +452,25 @@ function searchTree(lp, options, search) {
     if (pruned(tableau.evaluation)) continue;
     // What this node's bound and the incumbent now leave of its subtree (both children).
     result.fixed += fixByReducedCosts(tableau, integerIndexes, pruned).length;
-    let chosen = -1;
-    let chosenValue = 0;
-    let bestScore = -1;
-    for (const { index, tier } of integers) {
-      const value = valueOf(index);
-      const fraction = Math.abs(value - Math.round(value));
-      if (fraction <= INTEGRALITY) continue;
-      if (tier + fraction > bestScore) {
-        bestScore = tier + fraction;
-        chosen = index;
-        chosenValue = value;
-      }
-    }
-    if (chosen === -1) {
+    const choice = pseudo.choose(tierOf, valueOfCandidate, INTEGRALITY);
+    if (choice === null) {
       // An integral point better by a step: the new incumbent.
       incumbent = Math.round(tableau.evaluation / step) * step;
       result.best = Float64Array.from(variables, (variable) => valueOf(variable.index));
       continue;
     }
+    const chosen = integers[choice.position].index;
+    const chosenValue = choice.value;
     const keep = (type) => node.cuts.filter((cut) => cut.varIndex !== chosen || cut.type !== type);
     const downCut = { type: "max", varIndex: chosen, value: Math.floor(chosenValue) };
     const upCut = { type: "min", varIndex: chosen, value: Math.ceil(chosenValue) };
     const parentEvaluation = tableau.evaluation;
-    const down = { cuts: [...keep("max"), downCut], cut: downCut, parentEvaluation };
-    const up = { cuts: [...keep("min"), upCut], cut: upCut, parentEvaluation };
+    const f = chosenValue - Math.floor(chosenValue);
+    const down = { cuts: [...keep("max"), downCut], cut: downCut, parentEvaluation, branched: { position: choice.position, up: false, distance: f } };
+    const up = { cuts: [...keep("min"), upCut], cut: upCut, parentEvaluation, branched: { position: choice.position, up: true, distance: 1 - f } };
     // Depth first, the side nearer the relaxation's value first (pushed last): it goes on from
     // this tableau; the other waits with a snapshot of it, while they fit in SAVED_BYTES.
-    const [near, far] = chosenValue - Math.floor(chosenValue) >= 0.5 ? [up, down] : [down, up];
+    const [near, far] = f >= 0.5 ? [up, down] : [down, up];
     if (savedBytes + tableau.height * tableau.width * 8 <= SAVED_BYTES) {
       far.from = snapshot(tableau);
       savedBytes += far.from.matrix.length * 8;
