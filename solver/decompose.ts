@@ -56,11 +56,12 @@ const SEARCH_SOLVE_SHARE = 1 / 4;
  * Share of the time after the root solves that the search over shared rows may use; a search
  * still open then leaves the rest to polishing its best point by pairs of sites (polishByPairs).
  * Generated 160: the search proves coverage and minimum shortfall in its first second and then
- * finds nothing better in the next eight (108 move points, HiGHS's optimum 96); pairs re-solved
- * in the last three seconds bring it to 106 (102 in two rounds from a longer search's point).
+ * finds nothing better in the next six (106 move points, HiGHS's optimum 96); pairs re-solved
+ * in the last three seconds bring it to 96 (to 106 only, when a pair not finished in 100 ms was
+ * dropped for good).
  */
 const SEARCH_SHARE = 0.7;
-/** Most time for one pair of sites in polishByPairs. */
+/** Time for one pair of sites in polishByPairs' first round (doubled each round it does not finish in). */
 const PAIR_SOLVE_MS = 100;
 /** The hold rows' slack in a pair's model (as lexicographic-solve.ts holds a level). */
 const HOLD_SLACK = 1e-3;
@@ -448,35 +449,42 @@ class SharedRowSearch {
  * `from` on, lexicographically, the levels above held at their values. A pair is a
  * Westhoek-sized model twice over, solved exactly in milliseconds, where the search over shared
  * rows, which splits one shared person at a time, does not get to the combination (generated
- * 160). Pairs sharing the most rows first; rounds over the pairs while one improves the point,
- * without the pairs a round could not solve to the end in their time (generated 160: 8 of 32,
- * each around one of its two hardest sites). Only a lexicographically better point that keeps
- * every row is taken. Returns the point and how many pair solves improved it.
+ * 160). Pairs sharing the most rows first, in rounds: a pair is solved again only after the
+ * point has changed since it was last solved to the end; one that ran out of its time gets
+ * twice as long in the next round (generated 160: the pairs around its two hardest sites, 4
+ * and 6, need seconds, not the 100 ms the others take). Only a lexicographically better point
+ * that keeps every row is taken. `firstPairMs`: a pair's time in the first round. Returns the
+ * point and how many pair solves improved it.
  */
-export function polishByPairs(model: LinearModel, partition: Partition, start: Map<string, number>, from: number, deadline: number): { values: Map<string, number>; pairs: number } {
-  const shared = new Map<string, { a: number; b: number; rows: number }>();
+export function polishByPairs(
+  model: LinearModel,
+  partition: Partition,
+  start: Map<string, number>,
+  from: number,
+  deadline: number,
+  firstPairMs = PAIR_SOLVE_MS,
+): { values: Map<string, number>; pairs: number } {
+  const shared = new Map<string, { a: number; b: number; rows: number; limit: number; settled: number }>();
   for (const link of partition.linking) {
     for (const x of link.shares) {
       for (const y of link.shares) {
         if (x.part >= y.part) continue;
         const key = `${x.part},${y.part}`;
-        const pair = shared.get(key) ?? { a: x.part, b: y.part, rows: 0 };
+        const pair = shared.get(key) ?? { a: x.part, b: y.part, rows: 0, limit: firstPairMs, settled: -1 };
         pair.rows++;
         shared.set(key, pair);
       }
     }
   }
-  let pairs = [...shared.values()].sort((x, y) => y.rows - x.rows);
+  const pairs = [...shared.values()].sort((x, y) => y.rows - x.rows);
   let best = { values: start, levels: levelsOf(model, start) };
   let improvements = 0;
-  let improved = true;
-  while (improved && performance.now() < deadline) {
-    improved = false;
-    /** Pairs not solved to the end in their time: not tried again in the next rounds. */
-    const unfinished = new Set<{ a: number; b: number }>();
-    pairs.forEach((pair, i) => {
+  /** Each pair remembers the improvement count it was last solved to the end at (`settled`). */
+  const waiting = () => pairs.filter((pair) => pair.settled !== improvements);
+  for (let round = waiting(); round.length > 0 && performance.now() < deadline; round = waiting()) {
+    round.forEach((pair, i) => {
       const left = deadline - performance.now();
-      if (left <= 1) return;
+      if (left <= 1 || pair.settled === improvements) return;
       const free = new Set([...partition.parts[pair.a]!.variables.keys(), ...partition.parts[pair.b]!.variables.keys()]);
       const fixed = fixOutside(model, free, best.values);
       const held: Row[] = fixed.objectives.slice(0, from).map((objective) => {
@@ -484,8 +492,10 @@ export function polishByPairs(model: LinearModel, partition: Partition, start: M
         return { name: `hold ${objective.name}`, terms: objective.terms, sense: max ? ">=" : "<=", rhs: evaluate(objective.terms, best.values) + (max ? -HOLD_SLACK : HOLD_SLACK) };
       });
       const pairModel: LinearModel = { ...fixed, rows: [...fixed.rows, ...held], objectives: fixed.objectives.slice(from) };
-      const result = solveLexicographic(pairModel, { timeoutMs: Math.min(PAIR_SOLVE_MS, left / (pairs.length - i)), incumbent: restrictPoint(best.values, pairModel) });
-      if (result.status !== "optimal") unfinished.add(pair);
+      const seen = improvements;
+      const result = solveLexicographic(pairModel, { timeoutMs: Math.min(pair.limit, left / (round.length - i)), incumbent: restrictPoint(best.values, pairModel) });
+      if (result.status === "optimal") pair.settled = seen;
+      else pair.limit *= 2;
       if (result.status === "timeout" || result.status === "infeasible") return;
       const candidate = new Map(best.values);
       for (const [name, value] of result.values) candidate.set(name, value);
@@ -493,10 +503,10 @@ export function polishByPairs(model: LinearModel, partition: Partition, start: M
       if (compareLevels(model, levels, best.levels) > 0 && violatedRows(model, candidate).length === 0) {
         best = { values: candidate, levels };
         improvements++;
-        improved = true;
+        // Its own answer is the optimum of its sites with the rest as it is now.
+        if (result.status === "optimal") pair.settled = improvements;
       }
     });
-    pairs = pairs.filter((pair) => !unfinished.has(pair));
   }
   return { values: best.values, pairs: improvements };
 }

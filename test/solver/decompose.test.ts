@@ -248,6 +248,20 @@ describe("polishByPairs", () => {
     60_000,
   );
 
+  it("when a pair does not finish in its first round's time, then it gets twice as long in the next, until it does", () => {
+    // A millisecond solves no pair; dropped after its first round, the pair would leave the
+    // point as nobody placed (generated 160: the pairs around its hardest sites need seconds).
+    const scenario = scenarioSchema.parse(generateScenario({ seed: 1, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+    const partition = partitionModel(daily.model, { maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) });
+    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+    expect(whole.status).toBe("optimal");
+    const nobody = repairPoint(daily.model, new Map());
+    const polished = polishByPairs(daily.model, partition, nobody, 0, performance.now() + 20_000, 1);
+    const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
+    expect(rounded(polished.values)).toEqual(rounded(whole.values));
+  }, 60_000);
+
   it("when it starts from the whole model's optimum, then no pair improves it and the point stays as it is", () => {
     // Levels from `from` on are re-solved with the ones above held: from an optimal point no
     // pair finds a lexicographically better one, whatever `from` is.
