@@ -21,7 +21,7 @@
  * every node searched was exact on and that no node the time left open can improve.
  */
 import { evaluate, fixOutside, restrictPoint, violatedRows, type LinearModel, type Row } from "./linear-model.ts";
-import { solveLexicographic, trivialBound, type LexicographicResult } from "./lexicographic-solve.ts";
+import { polishSlacks, solveLexicographic, trivialBound, type LexicographicResult } from "./lexicographic-solve.ts";
 import { partitionModel, type Partition } from "./partition.ts";
 
 export interface DecomposeOptions {
@@ -499,6 +499,10 @@ export function polishByPairs(
       if (result.status === "timeout" || result.status === "infeasible") return;
       const candidate = new Map(best.values);
       for (const [name, value] of result.values) candidate.set(name, value);
+      // In the pair's model the levels above are rows, so its shortfalls are not polished there
+      // (a shortfall in two rows is no slack): one at 9.001 of the hold's slack made a pair's
+      // better moves look worse on the minimum shortfall, and they were thrown away.
+      polishSlacks(model, candidate);
       const levels = levelsOf(model, candidate);
       if (compareLevels(model, levels, best.levels) > 0 && violatedRows(model, candidate).length === 0) {
         best = { values: candidate, levels };
