@@ -3,9 +3,15 @@
  * then pseudocosts within the highest tier that has a fractional variable.
  */
 import { describe, expect, it } from "vitest";
-import { pseudocosts } from "../../solver/branching.mjs";
+import { pseudocosts, type Pseudocosts } from "../../solver/branching.mjs";
 
 const INTEGRALITY = 1e-6;
+
+/** Teaches `rule` that branching on `position` gained these per unit of distance, down and up. */
+function learn(rule: Pseudocosts, position: number, down: number, up: number): void {
+  rule.record(position, false, 1, down);
+  rule.record(position, true, 1, up);
+}
 
 describe("branching rule", () => {
   it("with nothing learned yet, branches on the most fractional variable of the highest tier", () => {
@@ -22,13 +28,11 @@ describe("branching rule", () => {
 
   it("prefers the variable whose branches moved the bound, over a more fractional one", () => {
     const rule = pseudocosts(3);
-    // Variable 1's branches have gained 4 per unit on each side; 0's and 2's nothing.
+    // Variable 1's branches have gained 4 per unit on each side (2 over half a unit); 0's and 2's nothing.
     rule.record(1, false, 0.5, 2);
     rule.record(1, true, 0.5, 2);
-    rule.record(0, false, 0.5, 0);
-    rule.record(0, true, 0.5, 0);
-    rule.record(2, true, 0.5, 0);
-    rule.record(2, false, 0.5, 0);
+    learn(rule, 0, 0, 0);
+    learn(rule, 2, 0, 0);
     const values = [0.5, 0.2, 0.45];
     expect(rule.choose(() => 0, (i) => values[i]!, INTEGRALITY)?.position).toBe(1);
     // Its tier still comes first: a fractional variable of a higher tier wins.
@@ -39,10 +43,8 @@ describe("branching rule", () => {
     const rule = pseudocosts(3);
     // Variable 0 gained 1 per unit on each side; variable 2 nothing; 1 has no history and is
     // scored with the means (0.5 per unit a side), which beats 2's zero gains.
-    rule.record(0, false, 1, 1);
-    rule.record(0, true, 1, 1);
-    rule.record(2, false, 1, 0);
-    rule.record(2, true, 1, 0);
+    learn(rule, 0, 1, 1);
+    learn(rule, 2, 0, 0);
     const values = [3, 0.5, 0.5];
     expect(rule.choose(() => 0, (i) => values[i]!, INTEGRALITY)?.position).toBe(1);
   });

@@ -229,20 +229,26 @@ describe("repairPoint", () => {
 });
 
 describe("polishByPairs", () => {
+  /** A generated day of 8 enclaves in two regions, cut into sites, and its whole model's optimum. */
+  const sitesDay = (seed: number) => {
+    const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+    const partition = partitionModel(daily.model, { maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) });
+    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+    expect(whole.status).toBe("optimal");
+    const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
+    return { model: daily.model, partition, whole, rounded };
+  };
+
   it.each([1, 3, 6, 11])(
     "when the generated two-site day with seed %i starts with nobody placed, then re-solving its one pair of sites reaches the whole model's optimum",
     (seed) => {
-      const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-      const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-      const partition = partitionModel(daily.model, { maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) });
+      const { model, partition, whole, rounded } = sitesDay(seed);
       expect(partition.parts).toHaveLength(2);
-      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
-      expect(whole.status).toBe("optimal");
-      const nobody = repairPoint(daily.model, new Map());
-      const polished = polishByPairs(daily.model, partition, nobody, 0, performance.now() + 20_000);
+      const nobody = repairPoint(model, new Map());
+      const polished = polishByPairs(model, partition, nobody, 0, performance.now() + 20_000);
       expect(polished.pairs).toBeGreaterThan(0);
-      expect(violatedRows(daily.model, polished.values)).toEqual([]);
-      const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
+      expect(violatedRows(model, polished.values)).toEqual([]);
       expect(rounded(polished.values)).toEqual(rounded(whole.values));
     },
     60_000,
@@ -251,14 +257,8 @@ describe("polishByPairs", () => {
   it("when a pair does not finish in its first round's time, then it gets twice as long in the next, until it does", () => {
     // A millisecond solves no pair; dropped after its first round, the pair would leave the
     // point as nobody placed (generated 160: the pairs around its hardest sites need seconds).
-    const scenario = scenarioSchema.parse(generateScenario({ seed: 1, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-    const partition = partitionModel(daily.model, { maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) });
-    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
-    expect(whole.status).toBe("optimal");
-    const nobody = repairPoint(daily.model, new Map());
-    const polished = polishByPairs(daily.model, partition, nobody, 0, performance.now() + 20_000, 1);
-    const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
+    const { model, partition, whole, rounded } = sitesDay(1);
+    const polished = polishByPairs(model, partition, repairPoint(model, new Map()), 0, performance.now() + 20_000, 1);
     expect(rounded(polished.values)).toEqual(rounded(whole.values));
   }, 60_000);
 
@@ -267,16 +267,12 @@ describe("polishByPairs", () => {
     (seed) => {
       // The first two levels are rows in the pair's model, with a little slack: a shortfall the
       // pair's answer leaves on that slack must not make its better point look worse.
-      const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-      const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-      const partition = partitionModel(daily.model, { maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) });
-      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
-      const firstTwo = solveLexicographic({ ...daily.model, objectives: daily.model.objectives.slice(0, 2) }, { timeoutMs: 20_000 });
+      const { model, partition, whole, rounded } = sitesDay(seed);
+      const firstTwo = solveLexicographic({ ...model, objectives: model.objectives.slice(0, 2) }, { timeoutMs: 20_000 });
       expect(firstTwo.status).toBe("optimal");
-      const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
-      const polished = polishByPairs(daily.model, partition, firstTwo.values, 2, performance.now() + 20_000);
-      expect(violatedRows(daily.model, polished.values)).toEqual([]);
-      expect(levelValues(daily.model, polished.values)).toEqual(rounded(whole.values));
+      const polished = polishByPairs(model, partition, firstTwo.values, 2, performance.now() + 20_000);
+      expect(violatedRows(model, polished.values)).toEqual([]);
+      expect(levelValues(model, polished.values)).toEqual(rounded(whole.values));
     },
     60_000,
   );
@@ -284,14 +280,10 @@ describe("polishByPairs", () => {
   it("when it starts from the whole model's optimum, then no pair improves it and the point stays as it is", () => {
     // Levels from `from` on are re-solved with the ones above held: from an optimal point no
     // pair finds a lexicographically better one, whatever `from` is.
-    const scenario = scenarioSchema.parse(generateScenario({ seed: 2, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-    const partition = partitionModel(daily.model, { maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) });
+    const { model, partition, whole } = sitesDay(2);
     expect(partition.parts.length).toBe(3);
-    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
-    expect(whole.status).toBe("optimal");
     for (const from of [0, 2, 4]) {
-      const polished = polishByPairs(daily.model, partition, whole.values, from, performance.now() + 20_000);
+      const polished = polishByPairs(model, partition, whole.values, from, performance.now() + 20_000);
       expect(polished.pairs).toBe(0);
       expect(polished.values).toBe(whole.values);
     }
