@@ -41,6 +41,8 @@ export interface SolveOptions {
    * decomposition's search stops a site's solve once the node it is for cannot win.
    */
   stopAfter?: (values: number[]) => boolean;
+  /** Neighbourhoods before the relaxation (default: for models of more than LNS_MIN_VARIABLES). */
+  neighbourhoodsFirst?: boolean;
 }
 
 const INTEGRALITY = 1e-6;
@@ -717,7 +719,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
     };
     // Large models: the dense simplex cannot solve the whole relaxation in time, so first
     // improve the point neighbourhood by neighbourhood (exact small solves).
-    if (!proven && model.variables.size > LNS_MIN_VARIABLES) {
+    if (!proven && (options.neighbourhoodsFirst ?? model.variables.size > LNS_MIN_VARIABLES)) {
       const improved = improveByNeighbourhoods(model, level, held, fixed, best, performance.now() + (deadline - performance.now()) * LNS_SHARE);
       nodes += improved.solves;
       if (improved.point !== null) adopt(improved.point);
