@@ -228,6 +228,28 @@ describe("repairPoint", () => {
   });
 });
 
+describe("the whole model after the site-by-site search (wholeAfterSearch)", () => {
+  it.each([1, 3, 6, 11])(
+    "when the search of the generated two-site day with seed %i has no time at all, then the whole model takes over from the roots' point and proves every level",
+    (seed) => {
+      const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+      const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+      expect(whole.status).toBe("optimal");
+      const options = { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables: Math.ceil(daily.model.variables.size * 0.6), searchShare: 0 };
+      const result = solveByDecomposition(daily.model, { ...options, wholeAfterSearch: true });
+      expect(result).not.toBeNull();
+      expect(result!.status).toBe("optimal");
+      expect(result!.proven).toEqual([true, true, true, true, true]);
+      // No node of the search was taken: the proof is the whole model's.
+      expect(result!.nodes).toBe(0);
+      expect(violatedRows(daily.model, result!.values)).toEqual([]);
+      expect(levelValues(daily.model, result!.values).map(Math.round)).toEqual(levelValues(daily.model, whole.values).map(Math.round));
+    },
+    60_000,
+  );
+});
+
 describe("polishByPairs", () => {
   /** A generated day of 8 enclaves in two regions, cut into sites, and its whole model's optimum. */
   const sitesDay = (seed: number) => {
