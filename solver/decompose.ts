@@ -20,8 +20,8 @@
  * Nodes are pruned on that prefix only, and the answer is reported proven on the levels that
  * every node searched was exact on and that no node the time left open can improve.
  */
-import { evaluate, fixOutside, restrictPoint, violatedRows, type LinearModel, type Row } from "./linear-model.ts";
-import { polishSlacks, solveLexicographic, trivialBound, type LexicographicResult } from "./lexicographic-solve.ts";
+import { evaluate, fixOutside, restrictPoint, violatedRows, type LinearModel } from "./linear-model.ts";
+import { holdRow, polishSlacks, solveLexicographic, trivialBound, type LexicographicResult } from "./lexicographic-solve.ts";
 import { partitionModel, type Partition } from "./partition.ts";
 
 export interface DecomposeOptions {
@@ -78,8 +78,6 @@ const SEARCH_SHARE = 0.7;
 const WHOLE_SEARCH_SHARE = 0.5;
 /** Time for one pair of sites in polishByPairs' first round (doubled each round it does not finish in). */
 const PAIR_SOLVE_MS = 100;
-/** The hold rows' slack in a pair's model (as lexicographic-solve.ts holds a level). */
-const HOLD_SLACK = 1e-3;
 
 /** Per shared row and part: the least the part keeps (lo) and the most it may use (hi). */
 type Shares = Map<number, Map<number, { lo: number; hi: number }>>;
@@ -520,10 +518,7 @@ export function polishByPairs(
       if (left <= 1 || pair.settled === improvements) return;
       const free = new Set([...partition.parts[pair.a]!.variables.keys(), ...partition.parts[pair.b]!.variables.keys()]);
       const fixed = fixOutside(model, free, best.values);
-      const held: Row[] = fixed.objectives.slice(0, from).map((objective) => {
-        const max = objective.sense === "max";
-        return { name: `hold ${objective.name}`, terms: objective.terms, sense: max ? ">=" : "<=", rhs: evaluate(objective.terms, best.values) + (max ? -HOLD_SLACK : HOLD_SLACK) };
-      });
+      const held = fixed.objectives.slice(0, from).map((objective) => holdRow(objective, evaluate(objective.terms, best.values)));
       const pairModel: LinearModel = { ...fixed, rows: [...fixed.rows, ...held], objectives: fixed.objectives.slice(from) };
       const seen = improvements;
       const result = solveLexicographic(pairModel, { timeoutMs: Math.min(pair.limit, left / (round.length - i)), incumbent: restrictPoint(best.values, pairModel) });
@@ -533,7 +528,7 @@ export function polishByPairs(
       const candidate = new Map(best.values);
       for (const [name, value] of result.values) candidate.set(name, value);
       // In the pair's model the levels above are rows, so its shortfalls are not polished there
-      // (a shortfall in two rows is no slack): one at 9.001 of the hold's slack made a pair's
+      // (a shortfall in two rows is no slack): one at 9.001 of the hold row's slack made a pair's
       // better moves look worse on the minimum shortfall, and they were thrown away.
       polishSlacks(model, candidate);
       const levels = levelsOf(model, candidate);

@@ -6,7 +6,7 @@
  */
 import type { DayInstance } from "./types.ts";
 import { buildDailyModel, type DailyModelIndex } from "./daily-model.ts";
-import { polishSlacks, solveLexicographic, type LevelResult } from "./lexicographic-solve.ts";
+import { polishSlacks, solveLexicographic, type LevelResult, type LexicographicResult } from "./lexicographic-solve.ts";
 import { decodeAssignment, type DayAssignment } from "./decode.ts";
 import { evaluate, restrictPoint, violatedRows, weightedObjective, type LinearModel } from "./linear-model.ts";
 import { splitComponents } from "./components.ts";
@@ -187,7 +187,7 @@ export function solveParts(
       const timeoutMs = Math.max(1, Math.min(wholeFirstMs, (partDeadline - performance.now()) / 2));
       const whole = solveLexicographic(part, { timeoutMs, incumbent, neighbourhoodsFirst: false });
       if (whole.status === "optimal") {
-        results.push({ status: "optimal", values: whole.values, proven: part.objectives.map(() => true), decompositions: [] });
+        results.push(answerOf(part, whole));
         continue;
       }
       if (whole.status === "feasible") incumbent = whole.values;
@@ -206,7 +206,12 @@ export function solveParts(
     }
     // Nothing usable for a part that ran out of time: nobody placed there, not proven.
     if (result.status === "timeout") results.push(nobodyPlaced([part], levelCount));
-    else results.push({ status: result.status, values: result.values, proven: part.objectives.map((_, i) => result.levels[i]?.optimal ?? false), decompositions: [] });
+    else results.push(answerOf(part, result));
   }
   return combineResults(results, levelCount);
+}
+
+/** A part's lexicographic answer (optimal or feasible) as solveParts reports it: which levels are proven. */
+function answerOf(part: LinearModel, result: LexicographicResult): PartsResult {
+  return { status: result.status, values: result.values, proven: part.objectives.map((_, i) => result.levels[i]?.optimal ?? false), decompositions: [] };
 }

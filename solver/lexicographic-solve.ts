@@ -479,6 +479,15 @@ export function roundBound(lp: number, sense: "max" | "min", step: number): numb
 }
 
 /**
+ * The row that holds a level at `value` for the levels below it, `slack` worse at most (see
+ * solveLexicographic's heldRows; the least slack of HOLD_SLACKS unless said).
+ */
+export function holdRow(objective: Objective, value: number, slack: number = HOLD_SLACKS[0]): Row {
+  const max = objective.sense === "max";
+  return { name: `hold ${objective.name}`, terms: objective.terms, sense: max ? ">=" : "<=", rhs: max ? value - slack : value + slack };
+}
+
+/**
  * The row asking for a point better than `value` by at least one step, less a small slack
  * (HOLD_SLACKS[0]: rounding noise, and a row not exactly tight, which can make the library's
  * simplex cycle). Every relaxation under it is then at least a step better or infeasible: in
@@ -624,12 +633,7 @@ export function solveLexicographic(model: LinearModel, options: SolveOptions = {
    * later level's relaxation borrow from this one (Westhoek level 5: 9.81 instead of 10.06).
    */
   const heldRows = (slack: number, except: Objective | null = null): Row[] =>
-    holds.filter(({ objective }) => objective !== except).map(({ objective, value }) => ({
-      name: `hold ${objective.name}`,
-      terms: objective.terms,
-      sense: objective.sense === "max" ? ">=" : "<=",
-      rhs: value - (objective.sense === "max" ? 1 : -1) * slack,
-    }));
+    holds.filter(({ objective }) => objective !== except).map(({ objective, value }) => holdRow(objective, value, slack));
   let held = heldRows(HOLD_SLACKS[0]!);
   const heldValue = (objective: Objective) => holds.find((hold) => hold.objective === objective)!.value;
   const levels: LevelResult[] = [];
