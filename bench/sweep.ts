@@ -7,7 +7,9 @@
  *
  * Options: --enclaves 10,14 (sizes)   --seeds 20 (N seeds per size)   --first-seed 1 (seeds F…F+N−1:
  * the solver's rules were tuned on the first seeds, so unseen ones show the days that go wrong)   --timeout-ms MS (planDay;
- * the planner's default otherwise)   --out FILE (markdown; default bench/out/sweep.md).
+ * the planner's default otherwise)   --out FILE (markdown; default bench/out/sweep.md)
+ * --part-threads (start part threads, as the service does: a long site-by-site search then races
+ * the whole model on another core; without, every solve runs here, as a one-off `vlinder plan`).
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -18,6 +20,7 @@ import { loadHighs, preferOptimizedWasm, solveLpWithHighs } from "../test/refere
 import { BENCH_DATE, withLateSickCall } from "./instances.ts";
 import { vlinderPlanner } from "./planners.ts";
 import { formatMs, median, publishReport, sameObjective } from "./report.ts";
+import { readyPartThreads, startPartThreads } from "../solver/part-threads.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +29,7 @@ const { values: args } = parseArgs({
     "first-seed": { type: "string", default: "1" },
     "timeout-ms": { type: "string" },
     out: { type: "string", default: new URL("./out/sweep.md", import.meta.url).pathname },
+    "part-threads": { type: "boolean", default: false },
   },
 });
 const sizes = args.enclaves.split(",").map(Number);
@@ -74,6 +78,12 @@ function summaryRow(size: number, kind: string, solves: readonly Solve[]): strin
 async function main(): Promise<void> {
   const startedAt = new Date();
   preferOptimizedWasm();
+  if (args["part-threads"]) {
+    startPartThreads();
+    const until = Date.now() + 30_000;
+    while (readyPartThreads() === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (readyPartThreads() === 0) throw new Error("--part-threads: no part thread was ready after 30 s");
+  }
   const highs = await loadHighs();
   const rows: string[] = [];
   for (const size of sizes) {
@@ -102,7 +112,7 @@ async function main(): Promise<void> {
   const report = [
     "# vlinder sweep over generated companies",
     "",
-    `${startedAt.toISOString()} · seeds ${firstSeed}–${firstSeed + seeds - 1} · Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} · HiGHS ${highs.version.string}`,
+    `${startedAt.toISOString()} · seeds ${firstSeed}–${firstSeed + seeds - 1} · Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} · HiGHS ${highs.version.string} · part threads: ${args["part-threads"] ? "started" : "none"}`,
     "",
     table,
     "",

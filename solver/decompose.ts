@@ -23,6 +23,8 @@
 import { evaluate, fixOutside, restrictPoint, violatedRows, type LinearModel } from "./linear-model.ts";
 import { holdRow, polishSlacks, solveLexicographic, trivialBound, type LexicographicResult } from "./lexicographic-solve.ts";
 import { partitionModel, type Partition } from "./partition.ts";
+import type { PendingParts } from "./part-threads.ts";
+import type { PartsResult } from "./parts-result.ts";
 
 export interface DecomposeOptions {
   deadline: number;
@@ -38,7 +40,20 @@ export interface DecomposeOptions {
   wholeAfterSearch?: boolean;
   /** The search's share of the time after the root solves (default SEARCH_SHARE, or WHOLE_SEARCH_SHARE). */
   searchShare?: number;
+  /**
+   * Starts the whole model elsewhere (in a part thread), from a point, to its deadline: null when
+   * nowhere is free. A search not ended RIVAL_AFTER_MS after it began asks for it, with its best
+   * point, and then searches to the deadline instead of handing the rest to the whole model
+   * here (wholeAfterSearch) or to pairs of sites: the first to prove every level wins, and
+   * otherwise the better point, with the proofs of either that hold for it.
+   */
+  rival?: (point: Map<string, number>) => PendingParts | null;
+  /** How long the search runs before it asks for a rival (default RIVAL_AFTER_MS). */
+  rivalAfterMs?: number;
 }
+
+/** What came of racing the whole model (DecomposeOptions.rival). */
+export type RivalOutcome = "none" | "called off" | "taken" | "not taken";
 
 export interface DecomposedResult {
   status: "optimal" | "feasible";
@@ -53,6 +68,8 @@ export interface DecomposedResult {
   stoppedSolves: number;
   /** Pairs of sites whose re-solve improved the best point after the search (polishByPairs). */
   polished: number;
+  /** "none": no rival started; "called off": the search proved every level first; else whether the rival's point was taken. */
+  rival: RivalOutcome;
 }
 
 const TOLERANCE = 1e-6;
@@ -76,6 +93,14 @@ const SEARCH_SHARE = 0.7;
  * by site, ends at 3.3-3.9 s.
  */
 const WHOLE_SEARCH_SHARE = 0.5;
+/**
+ * A search still open this long after it began races the whole model in a part thread
+ * (DecomposeOptions.rival). Most days end their search well before (generated 40-enclave
+ * companies, seeds 1-10: all but two plans and three re-plans within 0.5 s of solving); the
+ * two that do not take seconds: company 8's search proves it in 3.3-4.7 s and the whole model
+ * does not in 10 s, company 4's does not in 10 s and the whole model proves it in 5.3 s.
+ */
+const RIVAL_AFTER_MS = 500;
 /** Time for one pair of sites in polishByPairs' first round (doubled each round it does not finish in). */
 const PAIR_SOLVE_MS = 100;
 
@@ -143,6 +168,7 @@ class SharedRowSearch {
   }
 
   run(): DecomposedResult {
+    const began = performance.now();
     const { model, partition } = this;
     const parts = partition.parts;
     const levelCount = model.objectives.length;
@@ -161,10 +187,24 @@ class SharedRowSearch {
     // gives a strong incumbent to prune with; then best bound first.
     let dive: Node | null = null;
     let diving = true;
-    /** Searches the open nodes until `until` (or none is left). */
+    let rival: PendingParts | null = null;
+    let rivalAsked = false;
+    let rivalAnswer: PartsResult | null = null;
+    /** Whether the rival has answered with every level proven (then the search has lost the race). */
+    const rivalWon = (): boolean => {
+      if (rival === null || (rivalAnswer === null && !rival.ready())) return false;
+      rivalAnswer ??= rival.answer();
+      return rivalAnswer.proven.every(Boolean);
+    };
+    /** Searches the open nodes until `until` (or none is left, or a rival has answered). */
     const search = (until: number) => {
       while (open.length > 0) {
         if (performance.now() >= until) break;
+        if (!rivalAsked && this.options.rival !== undefined && performance.now() - began >= (this.options.rivalAfterMs ?? RIVAL_AFTER_MS)) {
+          rivalAsked = true;
+          rival = this.options.rival(this.best.values);
+        }
+        if (rivalWon()) break;
         let node: Node;
         if (dive !== null) {
           node = dive;
@@ -200,12 +240,16 @@ class SharedRowSearch {
       }
     };
     search(searchUntil);
+    // Racing the whole model: the search goes on to the deadline (or the rival's answer).
+    if (rival !== null) search(this.options.deadline);
     // Nodes the time left open still prove a prefix: the levels on which their bound is exact
     // and no better than the best point.
     const settled = () => open.reduce((prefix, node) => Math.min(prefix, this.settledPrefix(node)), provenLevels);
     /** Levels the whole model's solve proved (wholeAfterSearch), for its point. */
     let wholeProven: boolean[] = [];
-    if ((open.length > 0 || gaveUp || settled() < levelCount) && this.options.wholeAfterSearch === true && this.options.deadline - performance.now() > 1) {
+    if (rival !== null) {
+      // The rival's answer is weighed below, against the search's proof.
+    } else if ((open.length > 0 || gaveUp || settled() < levelCount) && this.options.wholeAfterSearch === true && this.options.deadline - performance.now() > 1) {
       // A search left unproven, by its time or before it (a node whose site solve ran out of
       // time bounds only its first levels: 40-enclave company 4's re-plan ended so at 4 s): the
       // rest of the time to the whole model. Company 4 (1,048 variables, three sites sharing
@@ -235,7 +279,20 @@ class SharedRowSearch {
     // its minimum, proven though a site solved again in the search ran out of time there).
     while (provenLevels < levelCount && Math.abs(this.best.levels[provenLevels]! - trivialBound(model, model.objectives[provenLevels]!)) <= TOLERANCE) provenLevels++;
     // Proven on the levels every node's bound was exact on (and no open node can improve).
-    const proven = model.objectives.map((_, k) => (!gaveUp && k < provenLevels) || wholeProven[k] === true);
+    let proven = model.objectives.map((_, k) => (!gaveUp && k < provenLevels) || wholeProven[k] === true);
+    let rivalOutcome: RivalOutcome = "none";
+    if (rival !== null) {
+      const pending: PendingParts = rival;
+      if (proven.every(Boolean)) {
+        pending.callOff();
+        rivalOutcome = "called off";
+      } else {
+        const chosen = weighAnswers(this.model, { values: this.best.values, proven }, rivalAnswer ?? pending.answer());
+        rivalOutcome = chosen.values === this.best.values ? "not taken" : "taken";
+        this.best = { values: chosen.values, levels: this.levelsOf(chosen.values) };
+        proven = chosen.proven;
+      }
+    }
     return {
       status: proven.every(Boolean) ? "optimal" : "feasible",
       values: this.best.values,
@@ -246,6 +303,7 @@ class SharedRowSearch {
       partSolves: this.partSolves,
       stoppedSolves: this.stoppedSolves,
       polished: this.polished,
+      rival: rivalOutcome,
     };
   }
 
@@ -541,6 +599,30 @@ export function polishByPairs(
     });
   }
   return { values: best.values, pairs: improvements };
+}
+
+/**
+ * The search's answer against a rival's (DecomposeOptions.rival): the lexicographically better
+ * point (the search's on a tie; a rival's that is not a plan, or breaks a row, is never taken),
+ * proven on each level that its own proof covers, or that the other's covers where the two agree
+ * on that level and on every level above it (the same optimum, reached by both).
+ */
+export function weighAnswers(
+  model: LinearModel,
+  ours: { values: Map<string, number>; proven: boolean[] },
+  theirs: PartsResult,
+): { values: Map<string, number>; proven: boolean[] } {
+  const usable = (theirs.status === "optimal" || theirs.status === "feasible") && violatedRows(model, theirs.values).length === 0;
+  if (!usable) return ours;
+  const ourLevels = levelsOf(model, ours.values);
+  const theirLevels = levelsOf(model, theirs.values);
+  const [chosen, other] = compareLevels(model, theirLevels, ourLevels) > 0 ? [theirs, ours] : [ours, theirs];
+  let agreeing = true;
+  const proven = chosen.proven.map((own, k) => {
+    agreeing &&= Math.abs(ourLevels[k]! - theirLevels[k]!) <= TOLERANCE;
+    return own || (agreeing && other.proven[k] === true);
+  });
+  return { values: chosen.values, proven };
 }
 
 /** Each level's value (without offsets) at a point of `model`. */

@@ -14,6 +14,8 @@ interface PartJob {
   /** The deadline as an absolute time (performance.timeOrigin + now): threads' clocks differ. */
   deadlineEpoch: number;
   warmStart: Map<string, number>;
+  /** Each part solved whole (SolvePartsOptions.whole): the rival of a site-by-site search. */
+  whole: boolean;
 }
 
 export function serveParts(data: { ready: SharedArrayBuffer; answered: SharedArrayBuffer; jobs: MessagePort; answers: MessagePort }): void {
@@ -23,7 +25,7 @@ export function serveParts(data: { ready: SharedArrayBuffer; answered: SharedArr
   data.jobs.on("message", (job: PartJob) => {
     let reply: { call: number; ok: true; result: ReturnType<typeof solveParts> } | { call: number; ok: false; error: string };
     try {
-      reply = { call: job.call, ok: true, result: solveParts(job.parts, job.levelCount, job.deadlineEpoch - performance.timeOrigin, job.warmStart) };
+      reply = { call: job.call, ok: true, result: solveParts(job.parts, job.levelCount, job.deadlineEpoch - performance.timeOrigin, job.warmStart, { whole: job.whole }) };
     } catch (error) {
       reply = { call: job.call, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }

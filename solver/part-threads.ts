@@ -16,6 +16,11 @@
  * on the answer (Atomics.wait, as lp-backend.ts does): planDay stays synchronous. A thread that
  * has not answered a grace period after the deadline is terminated and replaced, and its parts
  * count as timed out (nobody placed there, not proven) — as a part solved here that times out.
+ *
+ * A thread left idle by the sharing may be given one part whole while this thread searches it
+ * site by site (decompose.ts DecomposeOptions.rival); the side that proves it first wins, and a
+ * thread whose answer is no longer wanted is terminated and replaced (callOff): a solve cannot
+ * be stopped from outside, and a new thread is ready a few hundred milliseconds later.
  */
 import { availableParallelism } from "node:os";
 import { receiveMessageOnPort } from "node:worker_threads";
@@ -79,6 +84,11 @@ function isAvailable(thread: PartThread): boolean {
   return !thread.failed && Atomics.load(thread.ready, 0) === 1 && Atomics.load(thread.answered, 0) === thread.sent;
 }
 
+/** A ready part thread with nothing to do, or null (none started, none ready, all busy). */
+export function idlePartThread(): PartThread | null {
+  return (threads ?? []).find(isAvailable) ?? null;
+}
+
 export interface PartBucket {
   thread: PartThread;
   parts: LinearModel[];
@@ -107,36 +117,59 @@ export function shareParts(parts: LinearModel[]): { here: LinearModel[]; elsewhe
   };
 }
 
+/** Parts being solved in a part thread (solvePartsInThread). */
+export interface PendingParts {
+  /** The answer; blocks until it has come (or the deadline and a grace period have passed). */
+  answer: () => PartsResult;
+  /** Whether the answer has come (answer() then returns at once). */
+  ready: () => boolean;
+  /** The answer is not wanted: a thread still at work is terminated and replaced. */
+  callOff: () => void;
+}
+
 /**
  * Sends a bucket's parts to its thread, to be solved by `deadline` (this thread's clock);
- * `answer()` blocks until they are.
+ * `answer()` blocks until they are. `whole`: each part solved whole (SolvePartsOptions.whole).
  */
-export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>): { answer: () => PartsResult } {
+export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>, options: { whole?: boolean } = {}): PendingParts {
   const { thread, parts } = bucket;
   const call = ++thread.sent;
   jobsSent++;
   const start = new Map(parts.flatMap((part) => [...restrictPoint(warmStart, part)]));
   // Threads have clocks of their own (performance.now() counts from each one's start).
-  thread.jobs.postMessage({ call, parts, levelCount, deadlineEpoch: performance.timeOrigin + deadline, warmStart: start });
+  thread.jobs.postMessage({ call, parts, levelCount, deadlineEpoch: performance.timeOrigin + deadline, warmStart: start, whole: options.whole === true });
+  // The thread answers its jobs in order: once it has answered this one, the reply is on its port.
+  const ready = () => thread.mailbox.has(call) || Atomics.load(thread.answered, 0) >= call;
   return {
+    ready,
+    callOff: () => {
+      if (!ready()) replaceThread(thread);
+      else collect(thread, call);
+    },
     answer: () => {
       const grace = Math.max(25, (deadline - performance.now()) * 0.1);
       if (!thread.mailbox.has(call) && !waitForAnswer(thread, call, deadline - performance.now() + grace)) {
         replaceThread(thread);
         return nobodyPlaced(parts, levelCount);
       }
-      // Answers to other jobs may come first (the thread answers in order): kept for their callers.
-      let reply = thread.mailbox.get(call) as Reply<PartsResult> | undefined;
-      thread.mailbox.delete(call);
-      while (reply === undefined) {
-        const next = receiveMessageOnPort(thread.answers)!.message as Reply<PartsResult>;
-        if (next.call === call) reply = next;
-        else thread.mailbox.set(next.call, next);
-      }
+      const reply = collect(thread, call);
       if (!reply.ok) throw new Error(`a part thread failed: ${reply.error}`);
       return reply.result;
     },
   };
+}
+
+/** Takes job `call`'s reply off the thread's port (it must have answered it). */
+function collect(thread: PartThread, call: number): Reply<PartsResult> {
+  // Answers to other jobs may come first (the thread answers in order): kept for their callers.
+  let reply = thread.mailbox.get(call) as Reply<PartsResult> | undefined;
+  thread.mailbox.delete(call);
+  while (reply === undefined) {
+    const next = receiveMessageOnPort(thread.answers)!.message as Reply<PartsResult>;
+    if (next.call === call) reply = next;
+    else thread.mailbox.set(next.call, next);
+  }
+  return reply;
 }
 
 function replaceThread(thread: PartThread): void {

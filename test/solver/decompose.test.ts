@@ -9,7 +9,9 @@ import { buildDayContext } from "../../src/planning/build-day-instance.ts";
 import { scenarioSchema } from "../../src/scenario/schema.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
 import { splitComponents } from "../../solver/components.ts";
-import { polishByPairs, repairPoint, solveByDecomposition } from "../../solver/decompose.ts";
+import { polishByPairs, repairPoint, solveByDecomposition, weighAnswers } from "../../solver/decompose.ts";
+import type { PendingParts } from "../../solver/part-threads.ts";
+import type { PartsResult } from "../../solver/parts-result.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveLexicographic } from "../../solver/lexicographic-solve.ts";
 import { addRow, addVariable, emptyModel, evaluate, violatedRows, type LinearModel } from "../../solver/linear-model.ts";
@@ -310,4 +312,105 @@ describe("polishByPairs", () => {
       expect(polished.values).toBe(whole.values);
     }
   }, 60_000);
+});
+
+describe("racing the whole model (DecomposeOptions.rival)", () => {
+  /** A generated two-site day, its whole model's proven optimum, and the options of a search. */
+  const raceDay = (seed: number) => {
+    const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+    expect(whole.status).toBe("optimal");
+    const options = { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables: Math.ceil(daily.model.variables.size * 0.6), wholeAfterSearch: true, rivalAfterMs: 0 };
+    return { daily, whole, options };
+  };
+  const allProven = [true, true, true, true, true];
+  /** A rival that answers `answer` (ready or not), recording what the search asked of it. */
+  const fakeRival = (answer: PartsResult, ready: boolean) => {
+    const calls = { started: 0, answered: 0, calledOff: 0 };
+    const start = (): PendingParts => {
+      calls.started++;
+      return {
+        ready: () => ready,
+        answer: () => {
+          calls.answered++;
+          return answer;
+        },
+        callOff: () => void calls.calledOff++,
+      };
+    };
+    return { start, calls };
+  };
+
+  it("when the rival has proven every level before the search's first node, then the search stops there and the answer is proven by the rival's proof", () => {
+    const { daily, whole, options } = raceDay(9);
+    // Day 9's sites both want a shared person at the root: without a rival the search splits it.
+    const searched = solveByDecomposition(daily.model, options)!;
+    expect(searched.nodes).toBeGreaterThan(1);
+    expect(searched.partSolves).toBeGreaterThan(searched.parts);
+    const { start, calls } = fakeRival({ status: "optimal", values: whole.values, proven: allProven, decompositions: [] }, true);
+    const result = solveByDecomposition(daily.model, { ...options, rival: start })!;
+    expect(calls.started).toBe(1);
+    expect(result.nodes).toBe(0);
+    expect(result.status).toBe("optimal");
+    expect(result.proven).toEqual(allProven);
+    expect(violatedRows(daily.model, result.values)).toEqual([]);
+    expect(levelValues(daily.model, result.values).map(Math.round)).toEqual(levelValues(daily.model, whole.values).map(Math.round));
+    expect(["taken", "not taken"]).toContain(result.rival);
+  }, 60_000);
+
+  it("when the search proves every level while the rival is still at work, then the rival is called off and never waited for", () => {
+    const { daily, whole, options } = raceDay(9);
+    const { start, calls } = fakeRival({ status: "timeout", values: new Map(), proven: [false, false, false, false, false], decompositions: [] }, false);
+    const result = solveByDecomposition(daily.model, { ...options, rival: start })!;
+    expect(result.status).toBe("optimal");
+    expect(result.rival).toBe("called off");
+    expect(calls).toEqual({ started: 1, answered: 0, calledOff: 1 });
+    expect(levelValues(daily.model, result.values).map(Math.round)).toEqual(levelValues(daily.model, whole.values).map(Math.round));
+  }, 60_000);
+
+  it("when no rival can be started (no idle part thread), then the search runs as without one", () => {
+    const { daily, options } = raceDay(9);
+    let asked = 0;
+    const result = solveByDecomposition(daily.model, {
+      ...options,
+      rival: () => {
+        asked++;
+        return null;
+      },
+    })!;
+    expect(asked).toBe(1);
+    expect(result.rival).toBe("none");
+    expect(result.status).toBe("optimal");
+  }, 60_000);
+});
+
+describe("weighAnswers", () => {
+  const scenario = scenarioSchema.parse(generateScenario({ seed: 3, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+  const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+  const optimum = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) }).values;
+  const nobody = repairPoint(daily.model, new Map());
+  const result = (values: Map<string, number>, proven: boolean[], status: PartsResult["status"] = "feasible"): PartsResult => ({ status, values, proven, decompositions: [] });
+
+  it("when the rival's point is better, then it is taken, with its own proofs only where the two differ", () => {
+    expect(levelValues(daily.model, nobody)[0]).toBeLessThan(levelValues(daily.model, optimum)[0]!);
+    const chosen = weighAnswers(daily.model, { values: nobody, proven: [true, true, true, true, true] }, result(optimum, [true, true, false, false, false]));
+    expect(chosen.values).toBe(optimum);
+    // They differ from the first level on: nobody's "proof" lends nothing.
+    expect(chosen.proven).toEqual([true, true, false, false, false]);
+  });
+
+  it("when both reach the same point, then each level is proven if either proved it", () => {
+    const chosen = weighAnswers(daily.model, { values: optimum, proven: [true, true, false, false, false] }, result(new Map(optimum), [true, true, true, true, false]));
+    expect(chosen.values).toBe(optimum);
+    expect(chosen.proven).toEqual([true, true, true, true, false]);
+  });
+
+  it("when the rival ran out of time or its point breaks a row, then the search's answer stands as it was", () => {
+    const ours = { values: nobody, proven: [false, false, false, false, false] };
+    expect(weighAnswers(daily.model, ours, result(optimum, [true, true, true, true, true], "timeout"))).toBe(ours);
+    const broken = new Map([...daily.model.variables.keys()].map((name) => [name, 1]));
+    expect(violatedRows(daily.model, broken).length).toBeGreaterThan(0);
+    expect(weighAnswers(daily.model, ours, result(broken, [true, true, true, true, true]))).toBe(ours);
+  });
 });

@@ -7,11 +7,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildDayContext } from "../../src/planning/build-day-instance.ts";
 import { scenarioSchema } from "../../src/scenario/schema.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
+import { solveByDecomposition } from "../../solver/decompose.ts";
 import { splitComponents } from "../../solver/components.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveModel, solveParts } from "../../solver/index.ts";
-import { evaluate, violatedRows, type LinearModel, type Objective } from "../../solver/linear-model.ts";
-import { partThreadJobs, readyPartThreads, shareParts, solvePartsInThread, startPartThreads, stopPartThreads, THREAD_MIN_VARIABLES } from "../../solver/part-threads.ts";
+import { evaluate, restrictPoint, violatedRows, type LinearModel, type Objective } from "../../solver/linear-model.ts";
+import { idlePartThread, partThreadJobs, readyPartThreads, shareParts, solvePartsInThread, startPartThreads, stopPartThreads, THREAD_MIN_VARIABLES } from "../../solver/part-threads.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
 
 const DATE = "2026-11-23";
@@ -132,5 +133,52 @@ describe("part threads", () => {
       expect([...result.values.keys()].sort()).toEqual([...part.variables.keys()].sort());
       expect(violatedRows(part, result.values)).toEqual([]);
     }
+  }, 60_000);
+});
+
+describe("a part thread racing a site-by-site search with the whole part", () => {
+  // Generated 40-enclave company 7: one component of 986 variables in three sites, solved whole
+  // in about 110 ms; too large to be tried whole first (WHOLE_FIRST_MAX_VARIABLES), so solveParts
+  // goes site by site unless told to solve it whole.
+  const scenario = scenarioSchema.parse(generateScenario({ seed: 7, enclaves: 40, date: DATE }));
+  const daily = buildDailyModel(buildDayContext(scenario, DATE).day);
+  const part = splitComponents(daily.model).sort((a, b) => b.variables.size - a.variables.size)[0]!;
+  const start = restrictPoint(bestGreedyStart(daily), part);
+  const levelCount = part.objectives.length;
+  const levels = (values: Map<string, number>) => part.objectives.map((objective) => Math.round(evaluate(objective.terms, values) * 1e6) / 1e6);
+
+  it("when a part thread is asked for the whole part, then it solves it whole, to the optimum the sites reach", async () => {
+    await partThreadsReady();
+    expect(part.variables.size).toBeGreaterThan(800);
+    const thread = idlePartThread();
+    expect(thread).not.toBeNull();
+    const whole = solvePartsInThread({ thread: thread!, parts: [part] }, levelCount, performance.now() + 20_000, start, { whole: true }).answer();
+    const sites = solveParts([part], levelCount, performance.now() + 20_000, start);
+    expect(whole.decompositions).toEqual([]);
+    expect(sites.decompositions).toHaveLength(1);
+    expect(whole.status).toBe("optimal");
+    expect(sites.status).toBe("optimal");
+    expect(violatedRows(part, whole.values)).toEqual([]);
+    expect(levels(whole.values)).toEqual(levels(sites.values));
+  }, 60_000);
+
+  it("when a search races the whole part in a part thread, then the answer is the optimum, and a thread is ready again for the next day", async () => {
+    await partThreadsReady();
+    const jobs = partThreadJobs();
+    const sites = solveParts([part], levelCount, performance.now() + 20_000, start, { wholeFirstMs: 0 });
+    const deadline = performance.now() + 20_000;
+    const rival = (point: Map<string, number>) => {
+      const thread = idlePartThread();
+      return thread === null ? null : solvePartsInThread({ thread, parts: [part] }, levelCount, deadline, point, { whole: true });
+    };
+    const raced = solveByDecomposition(part, { deadline, incumbent: start, wholeAfterSearch: true, rival, rivalAfterMs: 0 })!;
+    expect(partThreadJobs()).toBe(jobs + 1);
+    expect(raced.rival).not.toBe("none");
+    expect(raced.status).toBe("optimal");
+    expect(violatedRows(part, raced.values)).toEqual([]);
+    expect(levels(raced.values)).toEqual(levels(sites.values));
+    // A thread called off while at work is replaced: the next day finds one ready again.
+    await partThreadsReady();
+    expect(readyPartThreads()).toBeGreaterThan(0);
   }, 60_000);
 });

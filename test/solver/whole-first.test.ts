@@ -37,7 +37,7 @@ describe("a mid-sized part, whole first", () => {
     ["never tried whole, it is solved site by site", 0, 1],
     ["when the whole solve cannot prove it in its time (1 ms), it is solved site by site after it", 1, 1],
   ])("when %s, and equals HiGHS's optimum", async (_, wholeFirstMs, decompositions) => {
-    const result = solveParts(parts, daily.model.objectives.length, performance.now() + 20_000, start, wholeFirstMs);
+    const result = solveParts(parts, daily.model.objectives.length, performance.now() + 20_000, start, { wholeFirstMs });
     expect(result.status).toBe("optimal");
     expect(result.decompositions).toHaveLength(decompositions);
     const point = result.values;
