@@ -101,6 +101,8 @@ const WHOLE_SEARCH_SHARE = 0.5;
  * does not in 10 s, company 4's does not in 10 s and the whole model proves it in 5.3 s.
  */
 const RIVAL_AFTER_MS = 500;
+/** How long a search waits before it asks again for a rival when none could be started. */
+const RIVAL_RETRY_MS = 100;
 /** Time for one pair of sites in polishByPairs' first round (doubled each round it does not finish in). */
 const PAIR_SOLVE_MS = 100;
 
@@ -188,7 +190,7 @@ class SharedRowSearch {
     let dive: Node | null = null;
     let diving = true;
     let rival: PendingParts | null = null;
-    let rivalAsked = false;
+    let askRivalAt = began + (this.options.rivalAfterMs ?? RIVAL_AFTER_MS);
     let rivalAnswer: PartsResult | null = null;
     /** Whether the rival has answered with every level proven (then the search has lost the race). */
     const rivalWon = (): boolean => {
@@ -200,8 +202,9 @@ class SharedRowSearch {
     const search = (until: number) => {
       while (open.length > 0) {
         if (performance.now() >= until) break;
-        if (!rivalAsked && this.options.rival !== undefined && performance.now() - began >= (this.options.rivalAfterMs ?? RIVAL_AFTER_MS)) {
-          rivalAsked = true;
+        if (rival === null && this.options.rival !== undefined && performance.now() >= askRivalAt) {
+          // Asked again a little later while nowhere is free (a part thread still starting).
+          askRivalAt = performance.now() + RIVAL_RETRY_MS;
           rival = this.options.rival(this.best.values);
         }
         if (rivalWon()) break;
@@ -466,6 +469,7 @@ class SharedRowSearch {
     const key = `${p}|${this.rowsOfPart[p]!.map((r) => this.capacity(p, r, shares)).join(",")}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
+    const t0 = performance.now();
     const model = this.partWith(p, shares);
     const feasible = (point: Map<string, number>) => violatedRows(model, point).length === 0;
     let start = near;
@@ -494,6 +498,7 @@ class SharedRowSearch {
     };
     if (stopped) this.stoppedSolves++;
     else this.cache.set(key, answer);
+    if (process.env.TRACE) console.log(`part ${p} wall ${(performance.now() - t0).toFixed(1)} vars ${model.variables.size} budget ${budget.toFixed(0)} ${result.status} levels ${result.levels.map((l) => `${l.value}${l.optimal ? "" : "?"}:${l.ms.toFixed(0)}ms/${l.nodes}`).join(" ")}`);
     return answer;
   }
 

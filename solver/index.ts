@@ -13,7 +13,7 @@ import { splitComponents } from "./components.ts";
 import { bestGreedyStart } from "./greedy-start.ts";
 import { writeCplexLp } from "./lp-format.ts";
 import { solveByDecomposition, type RivalOutcome } from "./decompose.ts";
-import { idlePartThread, shareParts, solvePartsInThread, type PendingParts } from "./part-threads.ts";
+import { idlePartThread, shareParts, solvePartsInThread, startPartThreads, type PendingParts } from "./part-threads.ts";
 import { combineResults, nobodyPlaced, type PartsResult } from "./parts-result.ts";
 
 /** Parts larger than this are tried site by site first (solveByDecomposition). */
@@ -149,7 +149,11 @@ export function solveModel(
   const { here, elsewhere } = shareParts(parts);
   const sent = elsewhere.map((bucket) => solvePartsInThread(bucket, model.objectives.length, deadline, warmStart));
   // A part thread left idle by the sharing may race a long site-by-site search with the whole part.
+  // A process that has not started part threads (a one-off `vlinder plan`) starts them now: a
+  // search this long (RIVAL_AFTER_MS) pays for the few hundred milliseconds a thread takes to
+  // load on another core, and is asked again until one is ready.
   const rival = (part: LinearModel, partDeadline: number) => (point: Map<string, number>) => {
+    startPartThreads();
     const thread = idlePartThread();
     return thread === null ? null : solvePartsInThread({ thread, parts: [part] }, model.objectives.length, partDeadline, point, { whole: true });
   };
