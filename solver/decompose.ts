@@ -469,7 +469,6 @@ class SharedRowSearch {
     const key = `${p}|${this.rowsOfPart[p]!.map((r) => this.capacity(p, r, shares)).join(",")}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const t0 = performance.now();
     const model = this.partWith(p, shares);
     const feasible = (point: Map<string, number>) => violatedRows(model, point).length === 0;
     let start = near;
@@ -498,7 +497,6 @@ class SharedRowSearch {
     };
     if (stopped) this.stoppedSolves++;
     else this.cache.set(key, answer);
-    if (process.env.TRACE) console.log(`part ${p} wall ${(performance.now() - t0).toFixed(1)} vars ${model.variables.size} budget ${budget.toFixed(0)} ${result.status} levels ${result.levels.map((l) => `${l.value}${l.optimal ? "" : "?"}:${l.ms.toFixed(0)}ms/${l.nodes}`).join(" ")}`);
     return answer;
   }
 
