@@ -172,8 +172,9 @@ function collect(thread: PartThread, call: number): Reply<PartsResult> {
   return reply;
 }
 
+/** Terminates a thread and starts another in its place (none when the threads were stopped meanwhile). */
 function replaceThread(thread: PartThread): void {
   void thread.worker.terminate();
-  const at = threads!.indexOf(thread);
+  const at = threads?.indexOf(thread) ?? -1;
   if (at !== -1) threads![at] = startThread();
 }

@@ -181,4 +181,17 @@ describe("a part thread racing a site-by-site search with the whole part", () =>
     await partThreadsReady();
     expect(readyPartThreads()).toBeGreaterThan(0);
   }, 60_000);
+
+  it("when the part threads are stopped while a job is at work, then calling that job off does not throw", async () => {
+    // Generated 40-enclave company 4: its whole model takes seconds (5.3 s on a quiet machine).
+    const hard = buildDailyModel(buildDayContext(scenarioSchema.parse(generateScenario({ seed: 4, enclaves: 40, date: DATE })), DATE).day);
+    const hardPart = splitComponents(hard.model).sort((a, b) => b.variables.size - a.variables.size)[0]!;
+    await partThreadsReady();
+    const thread = idlePartThread()!;
+    const pending = solvePartsInThread({ thread, parts: [hardPart] }, levelCount, performance.now() + 20_000, restrictPoint(bestGreedyStart(hard), hardPart), { whole: true });
+    await stopPartThreads();
+    expect(pending.ready()).toBe(false);
+    expect(() => pending.callOff()).not.toThrow();
+    expect(readyPartThreads()).toBe(0);
+  }, 60_000);
 });
