@@ -115,6 +115,10 @@ interface PartAnswer {
   levels: number[];
   /** How many leading levels are proven optimal for this part. */
   provenLevels: number;
+  /** The time it was solved with (ms): an answer not proven on every level may be solved again with more. */
+  budget: number;
+  /** Stopped after its first levels because its node could not win (cannotWin): never solved again. */
+  stopped: boolean;
 }
 
 interface Node {
@@ -198,10 +202,24 @@ class SharedRowSearch {
       rivalAnswer ??= rival.answer();
       return rivalAnswer.proven.every(Boolean);
     };
+    /**
+     * Nodes whose bound a site solve left short of the last level (it ran out of time), set
+     * aside until the open nodes are done, then solved again with more time (solvedAgain).
+     */
+    const setAside: Node[] = [];
     /** Searches the open nodes until `until` (or none is left, or a rival has answered). */
     const search = (until: number) => {
-      while (open.length > 0) {
+      while (open.length > 0 || setAside.length > 0) {
         if (performance.now() >= until) break;
+        if (open.length === 0) {
+          setAside.sort((a, b) => this.compare(b.bound, a.bound));
+          const retried = this.solvedAgain(setAside[0]!, until);
+          // No more time to give before `until`: the nodes stay set aside (and count as open).
+          if (retried === null) break;
+          setAside.shift();
+          open.push(retried);
+          continue;
+        }
         if (rival === null && this.options.rival !== undefined && performance.now() >= askRivalAt) {
           // Asked again a little later while nowhere is free (a part thread still starting).
           askRivalAt = performance.now() + RIVAL_RETRY_MS;
@@ -225,6 +243,10 @@ class SharedRowSearch {
         // bound was exact on, it leaves the proof as it is (a site solve stopped early by
         // cannotWin is exact on its first levels only, and its node is dominated on them).
         if (this.dominated(node)) continue;
+        if (node.exactLevels < levelCount && node.answers.some((answer) => answer.provenLevels < levelCount && !answer.stopped)) {
+          setAside.push(node);
+          continue;
+        }
         provenLevels = Math.min(provenLevels, node.exactLevels);
         const over = node.over;
         if (over === null) continue;
@@ -245,6 +267,8 @@ class SharedRowSearch {
     search(searchUntil);
     // Racing the whole model: the search goes on to the deadline (or the rival's answer).
     if (rival !== null) search(this.options.deadline);
+    // Nodes still set aside are open: their bounds count on the levels they are exact on.
+    open.push(...setAside.splice(0));
     // Nodes the time left open still prove a prefix: the levels on which their bound is exact
     // and no better than the best point.
     const settled = () => open.reduce((prefix, node) => Math.min(prefix, this.settledPrefix(node)), provenLevels);
@@ -308,6 +332,26 @@ class SharedRowSearch {
       polished: this.polished,
       rival: rivalOutcome,
     };
+  }
+
+  /**
+   * A node set aside with the site answers that ran out of time solved again from where they
+   * were, with twice their time or what is left before `until` (shared between them), whichever
+   * is less — as long as that is more than they had. A node whose site solve was not proven on
+   * a level would otherwise limit the whole search's proof to the levels above it, for good
+   * (40-enclave company 8 on a slower machine: one site's target shortfall unproven in a node's
+   * 830 ms, and so every level from it on, with 4 s left when the search ended). Null when there
+   * is no more time to give.
+   */
+  private solvedAgain(node: Node, until: number): Node | null {
+    const levelCount = this.model.objectives.length;
+    const short = node.answers.map((answer, p) => ({ answer, p })).filter(({ answer }) => answer.provenLevels < levelCount && !answer.stopped);
+    const had = Math.max(...short.map(({ answer }) => answer.budget));
+    const budget = Math.min(2 * had, (until - performance.now()) / short.length);
+    if (short.length === 0 || budget <= had) return null;
+    const answers = [...node.answers];
+    for (const { answer, p } of short) answers[p] = this.solvePart(p, node.shares, answer.values, 0, undefined, budget);
+    return this.node(node.shares, answers, node.depth);
   }
 
   /** Splits the capacity of shared row `r` (over capacity at this node) in two children. */
@@ -465,10 +509,10 @@ class SharedRowSearch {
    * `stopAfter`: stops the solve after a proven level (see cannotWin); such an answer is proven
    * on those levels only, and not kept for another node.
    */
-  private solvePart(p: number, shares: Shares, near: Map<string, number>, partsLeft: number, stopAfter?: (values: number[]) => boolean): PartAnswer {
+  private solvePart(p: number, shares: Shares, near: Map<string, number>, partsLeft: number, stopAfter?: (values: number[]) => boolean, budgetMs?: number): PartAnswer {
     const key = `${p}|${this.rowsOfPart[p]!.map((r) => this.capacity(p, r, shares)).join(",")}`;
     const cached = this.cache.get(key);
-    if (cached) return cached;
+    if (cached && budgetMs === undefined) return cached;
     const model = this.partWith(p, shares);
     const feasible = (point: Map<string, number>) => violatedRows(model, point).length === 0;
     let start = near;
@@ -481,7 +525,7 @@ class SharedRowSearch {
     // (generated 160: 145 of 147 covered in 10 s with the whole share, 147 with a quarter,
     // coverage proven; an eighth: the same; a sixteenth: generated 40's last level unproven).
     const left = this.options.deadline - performance.now();
-    const budget = Math.max(1, partsLeft > 0 ? left / partsLeft : Math.min(left / 2, this.rootShare * SEARCH_SOLVE_SHARE));
+    const budget = budgetMs ?? Math.max(1, partsLeft > 0 ? left / partsLeft : Math.min(left / 2, this.rootShare * SEARCH_SOLVE_SHARE));
     this.partSolves++;
     let stopped = false;
     const result: LexicographicResult = solveLexicographic(model, {
@@ -494,6 +538,8 @@ class SharedRowSearch {
       values,
       levels: model.objectives.map((objective) => evaluate(objective.terms, values)),
       provenLevels: result.status === "timeout" || result.status === "infeasible" ? 0 : provenPrefix(result),
+      budget,
+      stopped,
     };
     if (stopped) this.stoppedSolves++;
     else this.cache.set(key, answer);
