@@ -50,6 +50,8 @@ export interface DecomposeOptions {
   rival?: (point: Map<string, number>) => PendingParts | null;
   /** How long the search runs before it asks for a rival (default RIVAL_AFTER_MS). */
   rivalAfterMs?: number;
+  /** The share of its root budget a part solved again in the search gets (default SEARCH_SOLVE_SHARE). */
+  searchSolveShare?: number;
 }
 
 /** What came of racing the whole model (DecomposeOptions.rival). */
@@ -68,6 +70,8 @@ export interface DecomposedResult {
   stoppedSolves: number;
   /** Pairs of sites whose re-solve improved the best point after the search (polishByPairs). */
   polished: number;
+  /** Site solves given more time for a node set aside because one ran out of it (solvedAgain). */
+  solvedAgain: number;
   /** "none": no rival started; "called off": the search proved every level first; else whether the rival's point was taken. */
   rival: RivalOutcome;
 }
@@ -155,6 +159,7 @@ class SharedRowSearch {
   private partSolves = 0;
   /** Pairs of sites whose re-solve improved the best point (polishByPairs). */
   private polished = 0;
+  private solvedAgainCount = 0;
   private stoppedSolves = 0;
   private nodes = 0;
   private readonly rootShare: number;
@@ -330,6 +335,7 @@ class SharedRowSearch {
       partSolves: this.partSolves,
       stoppedSolves: this.stoppedSolves,
       polished: this.polished,
+      solvedAgain: this.solvedAgainCount,
       rival: rivalOutcome,
     };
   }
@@ -351,6 +357,7 @@ class SharedRowSearch {
     if (short.length === 0 || budget <= had) return null;
     const answers = [...node.answers];
     for (const { answer, p } of short) answers[p] = this.solvePart(p, node.shares, answer.values, 0, undefined, budget);
+    this.solvedAgainCount += short.length;
     return this.node(node.shares, answers, node.depth);
   }
 
@@ -525,7 +532,7 @@ class SharedRowSearch {
     // (generated 160: 145 of 147 covered in 10 s with the whole share, 147 with a quarter,
     // coverage proven; an eighth: the same; a sixteenth: generated 40's last level unproven).
     const left = this.options.deadline - performance.now();
-    const budget = budgetMs ?? Math.max(1, partsLeft > 0 ? left / partsLeft : Math.min(left / 2, this.rootShare * SEARCH_SOLVE_SHARE));
+    const budget = budgetMs ?? Math.max(1, partsLeft > 0 ? left / partsLeft : Math.min(left / 2, this.rootShare * (this.options.searchSolveShare ?? SEARCH_SOLVE_SHARE)));
     this.partSolves++;
     let stopped = false;
     const result: LexicographicResult = solveLexicographic(model, {

@@ -54,6 +54,8 @@ export interface Decomposition {
   partSolves: number;
   /** Pair solves that improved the best point after an unfinished search (polishByPairs). */
   polished: number;
+  /** Site solves given more time for a node whose site solve had run out of it. */
+  solvedAgain: number;
   /** The whole part solved in a part thread alongside the search (DecomposeOptions.rival): what came of it. */
   rival: RivalOutcome;
 }
@@ -224,7 +226,7 @@ export function solveParts(
     const rival = wholeAfter ? options.rival?.(part, partDeadline) : undefined;
     const decomposed = large ? solveByDecomposition(part, { deadline: partDeadline, incumbent, wholeAfterSearch: wholeAfter, ...(rival ? { rival } : {}) }) : null;
     if (decomposed !== null) {
-      const decomposition = { parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves, polished: decomposed.polished, rival: decomposed.rival };
+      const decomposition = { parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves, polished: decomposed.polished, solvedAgain: decomposed.solvedAgain, rival: decomposed.rival };
       results.push({ status: decomposed.status, values: decomposed.values, proven: decomposed.proven, decompositions: [decomposition] });
       continue;
     }

@@ -414,3 +414,27 @@ describe("weighAnswers", () => {
     expect(weighAnswers(daily.model, ours, result(broken, [true, true, true, true, true]))).toBe(ours);
   });
 });
+
+describe("nodes whose site solve ran out of time (set aside, solved again)", () => {
+  it.each([4, 9])(
+    "when every site solved again in the search of the two-site day with seed %i gets 1 ms, then its nodes are set aside, solved again with more time, and every level is still proven",
+    (seed) => {
+      const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+      const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+      expect(whole.status).toBe("optimal");
+      const result = solveByDecomposition(daily.model, {
+        deadline: performance.now() + 20_000,
+        incumbent: bestGreedyStart(daily),
+        maxPartVariables: Math.ceil(daily.model.variables.size * 0.6),
+        searchSolveShare: 1e-9,
+      })!;
+      expect(result.solvedAgain).toBeGreaterThan(0);
+      expect(result.status).toBe("optimal");
+      expect(result.proven).toEqual([true, true, true, true, true]);
+      expect(violatedRows(daily.model, result.values)).toEqual([]);
+      expect(levelValues(daily.model, result.values).map(Math.round)).toEqual(levelValues(daily.model, whole.values).map(Math.round));
+    },
+    60_000,
+  );
+});
