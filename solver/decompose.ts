@@ -41,13 +41,15 @@ export interface DecomposeOptions {
   /** The search's share of the time after the root solves (default SEARCH_SHARE, or WHOLE_SEARCH_SHARE). */
   searchShare?: number;
   /**
-   * Starts the whole model elsewhere (in a part thread), from a point, to its deadline: null when
+   * Starts the whole model elsewhere (in a part thread), from a point, to its deadline — or,
+   * for a model too large for that, polishes the point by pairs of sites there from the first
+   * level not yet settled (`settled`: the levels the search has proven so far): null when
    * nowhere is free. A search not ended RIVAL_AFTER_MS after it began asks for it, with its best
    * point, and then searches to the deadline instead of handing the rest to the whole model
    * here (wholeAfterSearch) or to pairs of sites: the first to prove every level wins, and
    * otherwise the better point, with the proofs of either that hold for it.
    */
-  rival?: (point: Map<string, number>) => PendingParts | null;
+  rival?: (point: Map<string, number>, settled: number) => PendingParts | null;
   /** How long the search runs before it asks for a rival (default RIVAL_AFTER_MS). */
   rivalAfterMs?: number;
   /** The share of its root budget a part solved again in the search gets (default SEARCH_SOLVE_SHARE). */
@@ -77,6 +79,9 @@ export interface DecomposedResult {
 }
 
 const TOLERANCE = 1e-6;
+
+/** Most variables in one site of a model solved site by site (partitionModel's maxPartVariables). */
+export const MAX_SITE_VARIABLES = 450;
 
 /** A part solved again in the search gets this share of its root budget (see solvePart). */
 const SEARCH_SOLVE_SHARE = 1 / 4;
@@ -137,7 +142,7 @@ interface Node {
 }
 
 export function solveByDecomposition(model: LinearModel, options: DecomposeOptions): DecomposedResult | null {
-  const partition = partitionModel(model, { maxPartVariables: options.maxPartVariables ?? 450 });
+  const partition = partitionModel(model, { maxPartVariables: options.maxPartVariables ?? MAX_SITE_VARIABLES });
   if (partition.parts.length <= 1) return null;
   const search = new SharedRowSearch(model, partition, options);
   return search.run();
@@ -198,6 +203,14 @@ class SharedRowSearch {
     // gives a strong incumbent to prune with; then best bound first.
     let dive: Node | null = null;
     let diving = true;
+    /**
+     * Nodes whose bound a site solve left short of the last level (it ran out of time), set
+     * aside until the open nodes are done, then solved again with more time (solvedAgain).
+     */
+    const setAside: Node[] = [];
+    // Nodes the time left open (or set aside) still prove a prefix: the levels on which their
+    // bound is exact and no better than the best point.
+    const settled = () => [...open, ...setAside].reduce((prefix, node) => Math.min(prefix, this.settledPrefix(node)), provenLevels);
     let rival: PendingParts | null = null;
     let askRivalAt = began + (this.options.rivalAfterMs ?? RIVAL_AFTER_MS);
     let rivalAnswer: PartsResult | null = null;
@@ -207,11 +220,6 @@ class SharedRowSearch {
       rivalAnswer ??= rival.answer();
       return rivalAnswer.proven.every(Boolean);
     };
-    /**
-     * Nodes whose bound a site solve left short of the last level (it ran out of time), set
-     * aside until the open nodes are done, then solved again with more time (solvedAgain).
-     */
-    const setAside: Node[] = [];
     /** Searches the open nodes until `until` (or none is left, or a rival has answered). */
     const search = (until: number) => {
       while (open.length > 0 || setAside.length > 0) {
@@ -228,7 +236,7 @@ class SharedRowSearch {
         if (rival === null && this.options.rival !== undefined && performance.now() >= askRivalAt) {
           // Asked again a little later while nowhere is free (a part thread still starting).
           askRivalAt = performance.now() + RIVAL_RETRY_MS;
-          rival = this.options.rival(this.best.values);
+          rival = this.options.rival(this.best.values, settled());
         }
         if (rivalWon()) break;
         let node: Node;
@@ -270,18 +278,18 @@ class SharedRowSearch {
       }
     };
     search(searchUntil);
-    // Racing the whole model: the search goes on to the deadline (or the rival's answer).
-    if (rival !== null) search(this.options.deadline);
+    // Racing the whole model: the search goes on to the deadline (or the rival's answer). A
+    // rival that only polishes (a model too large to solve whole) races nothing: the search
+    // leaves its last share to its own pairs of sites as without it, and the better point wins.
+    const racing = rival !== null && this.options.wholeAfterSearch === true;
+    if (racing) search(this.options.deadline);
     // Nodes still set aside are open: their bounds count on the levels they are exact on.
     open.push(...setAside.splice(0));
-    // Nodes the time left open still prove a prefix: the levels on which their bound is exact
-    // and no better than the best point.
-    const settled = () => open.reduce((prefix, node) => Math.min(prefix, this.settledPrefix(node)), provenLevels);
     /** Levels the whole model's solve proved (wholeAfterSearch), for its point. */
     let wholeProven: boolean[] = [];
-    if (rival !== null) {
+    if (racing) {
       // The rival's answer is weighed below, against the search's proof.
-    } else if ((open.length > 0 || gaveUp || settled() < levelCount) && this.options.wholeAfterSearch === true && this.options.deadline - performance.now() > 1) {
+    } else if (rival === null && (open.length > 0 || gaveUp || settled() < levelCount) && this.options.wholeAfterSearch === true && this.options.deadline - performance.now() > 1) {
       // A search left unproven, by its time or before it (a node whose site solve ran out of
       // time bounds only its first levels: 40-enclave company 4's re-plan ended so at 4 s): the
       // rest of the time to the whole model. Company 4 (1,048 variables, three sites sharing

@@ -12,7 +12,8 @@ import { evaluate, restrictPoint, violatedRows, weightedObjective, type LinearMo
 import { splitComponents } from "./components.ts";
 import { bestGreedyStart } from "./greedy-start.ts";
 import { writeCplexLp } from "./lp-format.ts";
-import { solveByDecomposition, type RivalOutcome } from "./decompose.ts";
+import { MAX_SITE_VARIABLES, polishByPairs, solveByDecomposition, type RivalOutcome } from "./decompose.ts";
+import { partitionModel } from "./partition.ts";
 import { idlePartThread, shareParts, solvePartsInThread, startPartThreads, type PendingParts } from "./part-threads.ts";
 import { combineResults, nobodyPlaced, type PartsResult } from "./parts-result.ts";
 
@@ -154,10 +155,13 @@ export function solveModel(
   // A process that has not started part threads (a one-off `vlinder plan`) starts them now: a
   // search this long (RIVAL_AFTER_MS) pays for the few hundred milliseconds a thread takes to
   // load on another core, and is asked again until one is ready.
-  const rival = (part: LinearModel, partDeadline: number) => (point: Map<string, number>) => {
+  // A part too large to be solved whole is polished by pairs of its sites there instead.
+  const rival = (part: LinearModel, partDeadline: number) => (point: Map<string, number>, settled: number) => {
     startPartThreads();
     const thread = idlePartThread();
-    return thread === null ? null : solvePartsInThread({ thread, parts: [part] }, model.objectives.length, partDeadline, point, { whole: true });
+    if (thread === null) return null;
+    const options = part.variables.size <= WHOLE_AFTER_MAX_VARIABLES ? { whole: true } : { polishFrom: settled };
+    return solvePartsInThread({ thread, parts: [part] }, model.objectives.length, partDeadline, point, options);
   };
   const result = combineResults([solveParts(here, model.objectives.length, deadline, warmStart, { rival }), ...sent.map((pending) => pending.answer())], model.objectives.length);
   if (result.status === "infeasible") return { status: "infeasible", values: new Map(), levels: [], components: [], decompositions: [] };
@@ -185,10 +189,16 @@ export interface SolvePartsOptions {
   /** Every part solved whole, none site by site: a part thread racing a search (DecomposeOptions.rival). */
   whole?: boolean;
   /**
+   * Every part's point (the warm start) only polished by pairs of its sites from this level
+   * on, to the deadline, and proven on no level: a part thread helping the search of a part too
+   * large to solve whole (DecomposeOptions.rival).
+   */
+  polishFrom?: number;
+  /**
    * For a part of up to WHOLE_AFTER_MAX_VARIABLES solved site by site, given the part and its
    * deadline: what starts the whole part elsewhere from a point (a part thread), or null.
    */
-  rival?: (part: LinearModel, deadline: number) => (point: Map<string, number>) => PendingParts | null;
+  rival?: (part: LinearModel, deadline: number) => (point: Map<string, number>, settled: number) => PendingParts | null;
 }
 
 /**
@@ -222,8 +232,14 @@ export function solveParts(
       if (whole.status === "feasible") incumbent = whole.values;
     }
     // A large part is usually several sites sharing a few people: solve it site by site.
+    if (options.polishFrom !== undefined) {
+      const partition = partitionModel(part, { maxPartVariables: MAX_SITE_VARIABLES });
+      const values = partition.parts.length > 1 ? polishByPairs(part, partition, incumbent, options.polishFrom, partDeadline).values : incumbent;
+      results.push({ status: "feasible", values, proven: new Array<boolean>(levelCount).fill(false), decompositions: [] });
+      continue;
+    }
     const wholeAfter = part.variables.size <= WHOLE_AFTER_MAX_VARIABLES;
-    const rival = wholeAfter ? options.rival?.(part, partDeadline) : undefined;
+    const rival = options.rival?.(part, partDeadline);
     const decomposed = large ? solveByDecomposition(part, { deadline: partDeadline, incumbent, wholeAfterSearch: wholeAfter, ...(rival ? { rival } : {}) }) : null;
     if (decomposed !== null) {
       const decomposition = { parts: decomposed.parts, linkingRows: decomposed.linkingRows, nodes: decomposed.nodes, partSolves: decomposed.partSolves, polished: decomposed.polished, solvedAgain: decomposed.solvedAgain, rival: decomposed.rival };

@@ -16,6 +16,8 @@ interface PartJob {
   warmStart: Map<string, number>;
   /** Each part solved whole (SolvePartsOptions.whole): the rival of a site-by-site search. */
   whole: boolean;
+  /** Each part's point polished by pairs of sites from this level (SolvePartsOptions.polishFrom). */
+  polishFrom?: number;
 }
 
 export function serveParts(data: { ready: SharedArrayBuffer; answered: SharedArrayBuffer; jobs: MessagePort; answers: MessagePort }): void {
@@ -25,7 +27,7 @@ export function serveParts(data: { ready: SharedArrayBuffer; answered: SharedArr
   data.jobs.on("message", (job: PartJob) => {
     let reply: { call: number; ok: true; result: ReturnType<typeof solveParts> } | { call: number; ok: false; error: string };
     try {
-      reply = { call: job.call, ok: true, result: solveParts(job.parts, job.levelCount, job.deadlineEpoch - performance.timeOrigin, job.warmStart, { whole: job.whole }) };
+      reply = { call: job.call, ok: true, result: solveParts(job.parts, job.levelCount, job.deadlineEpoch - performance.timeOrigin, job.warmStart, { whole: job.whole, ...(job.polishFrom !== undefined ? { polishFrom: job.polishFrom } : {}) }) };
     } catch (error) {
       reply = { call: job.call, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }

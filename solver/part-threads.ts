@@ -129,15 +129,15 @@ export interface PendingParts {
 
 /**
  * Sends a bucket's parts to its thread, to be solved by `deadline` (this thread's clock);
- * `answer()` blocks until they are. `whole`: each part solved whole (SolvePartsOptions.whole).
+ * `answer()` blocks until they are. `whole`, `polishFrom`: as SolvePartsOptions.
  */
-export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>, options: { whole?: boolean } = {}): PendingParts {
+export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadline: number, warmStart: Map<string, number>, options: { whole?: boolean; polishFrom?: number } = {}): PendingParts {
   const { thread, parts } = bucket;
   const call = ++thread.sent;
   jobsSent++;
   const start = new Map(parts.flatMap((part) => [...restrictPoint(warmStart, part)]));
   // Threads have clocks of their own (performance.now() counts from each one's start).
-  thread.jobs.postMessage({ call, parts, levelCount, deadlineEpoch: performance.timeOrigin + deadline, warmStart: start, whole: options.whole === true });
+  thread.jobs.postMessage({ call, parts, levelCount, deadlineEpoch: performance.timeOrigin + deadline, warmStart: start, whole: options.whole === true, ...(options.polishFrom !== undefined ? { polishFrom: options.polishFrom } : {}) });
   // The thread answers its jobs in order: once it has answered this one, the reply is on its port.
   const ready = () => thread.mailbox.has(call) || Atomics.load(thread.answered, 0) >= call;
   return {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildDayContext } from "../../src/planning/build-day-instance.ts";
 import { scenarioSchema } from "../../src/scenario/schema.ts";
 import { buildDailyModel } from "../../solver/daily-model.ts";
-import { solveByDecomposition } from "../../solver/decompose.ts";
+import { repairPoint, solveByDecomposition } from "../../solver/decompose.ts";
 import { splitComponents } from "../../solver/components.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveModel, solveParts } from "../../solver/index.ts";
@@ -180,6 +180,21 @@ describe("a part thread racing a site-by-site search with the whole part", () =>
     // A thread called off while at work is replaced: the next day finds one ready again.
     await partThreadsReady();
     expect(readyPartThreads()).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("when a part thread is asked to polish a part by pairs of sites, then it improves the point it was given, keeps every row, and claims no proof", async () => {
+    await partThreadsReady();
+    const nobody = repairPoint(part, new Map());
+    expect(violatedRows(part, nobody)).toEqual([]);
+    const thread = idlePartThread()!;
+    const polished = solvePartsInThread({ thread, parts: [part] }, levelCount, performance.now() + 3_000, nobody, { polishFrom: 0 }).answer();
+    expect(polished.status).toBe("feasible");
+    expect(polished.proven).toEqual([false, false, false, false, false]);
+    expect(polished.decompositions).toEqual([]);
+    expect(violatedRows(part, polished.values)).toEqual([]);
+    // Nobody placed covers nothing; the pairs cover most of what the optimum covers.
+    expect(levels(nobody)[0]).toBe(0);
+    expect(levels(polished.values)[0]).toBeGreaterThan(0.8 * levels(solveParts([part], levelCount, performance.now() + 20_000, start).values)[0]!);
   }, 60_000);
 
   it("when the part threads are stopped while a job is at work, then calling that job off does not throw", async () => {
