@@ -145,7 +145,13 @@ export function solveByDecomposition(model: LinearModel, options: DecomposeOptio
   const partition = partitionModel(model, { maxPartVariables: options.maxPartVariables ?? MAX_SITE_VARIABLES });
   if (partition.parts.length <= 1) return null;
   const search = new SharedRowSearch(model, partition, options);
-  return search.run();
+  try {
+    return search.run();
+  } catch (error) {
+    // A rival still at work when the search throws is not waited for.
+    search.callOffRival();
+    throw error;
+  }
 }
 
 class SharedRowSearch {
@@ -165,6 +171,8 @@ class SharedRowSearch {
   /** Pairs of sites whose re-solve improved the best point (polishByPairs). */
   private polished = 0;
   private solvedAgainCount = 0;
+  /** Calls off a rival the search started (nothing once its answer was collected or called off). */
+  callOffRival: () => void = () => {};
   private stoppedSolves = 0;
   private nodes = 0;
   private readonly rootShare: number;
@@ -212,6 +220,7 @@ class SharedRowSearch {
     // bound is exact and no better than the best point.
     const settled = () => [...open, ...setAside].reduce((prefix, node) => Math.min(prefix, this.settledPrefix(node)), provenLevels);
     let rival: PendingParts | null = null;
+    this.callOffRival = () => rival?.callOff();
     let askRivalAt = began + (this.options.rivalAfterMs ?? RIVAL_AFTER_MS);
     let rivalAnswer: PartsResult | null = null;
     /** Whether the rival has answered with every level proven (then the search has lost the race). */

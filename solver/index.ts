@@ -163,7 +163,14 @@ export function solveModel(
     const options = part.variables.size <= WHOLE_AFTER_MAX_VARIABLES ? { whole: true } : { polishFrom: settled };
     return solvePartsInThread({ thread, parts: [part] }, model.objectives.length, partDeadline, point, options);
   };
-  const result = combineResults([solveParts(here, model.objectives.length, deadline, warmStart, { rival }), ...sent.map((pending) => pending.answer())], model.objectives.length);
+  let result: PartsResult;
+  try {
+    result = combineResults([solveParts(here, model.objectives.length, deadline, warmStart, { rival }), ...sent.map((pending) => pending.answer())], model.objectives.length);
+  } catch (error) {
+    // Answers nobody will collect would stay on the threads' ports: call the jobs off.
+    for (const pending of sent) pending.callOff();
+    throw error;
+  }
   if (result.status === "infeasible") return { status: "infeasible", values: new Map(), levels: [], components: [], decompositions: [] };
   const { status, values, proven, decompositions } = result;
   polishSlacks(model, values);

@@ -10,9 +10,10 @@
  * solver thread. It loads the solver's TypeScript through tsx (part-worker.mjs), which takes a
  * few hundred milliseconds of a core: long-running processes start the threads when they start
  * (startPartThreads: the service, the benchmark), and a thread is only given parts once it is
- * ready, so that no plan waits for one. A one-off `vlinder plan` does not start them: starting
- * one during its solve slowed generated 80 from 0.58 to 0.67 s (three runs each), and it would
- * be ready only after the plan. The caller blocks
+ * ready, so that no plan waits for one. A one-off `vlinder plan` does not start them for
+ * sharing parts: starting one during its solve slowed generated 80 from 0.58 to 0.67 s (three
+ * runs each), and it would be ready only after the plan — only a search still open after half
+ * a second starts them (index.ts solveModel, a rival). The caller blocks
  * on the answer (Atomics.wait, as lp-backend.ts does): planDay stays synchronous. A thread that
  * has not answered a grace period after the deadline is terminated and replaced, and its parts
  * count as timed out (nobody placed there, not proven) — as a part solved here that times out.
@@ -123,7 +124,7 @@ export interface PendingParts {
   answer: () => PartsResult;
   /** Whether the answer has come (answer() then returns at once). */
   ready: () => boolean;
-  /** The answer is not wanted: a thread still at work is terminated and replaced. */
+  /** The answer is not wanted: a thread still at work is terminated and replaced (nothing once collected). */
   callOff: () => void;
 }
 
@@ -140,13 +141,17 @@ export function solvePartsInThread(bucket: PartBucket, levelCount: number, deadl
   thread.jobs.postMessage({ call, parts, levelCount, deadlineEpoch: performance.timeOrigin + deadline, warmStart: start, whole: options.whole === true, ...(options.polishFrom !== undefined ? { polishFrom: options.polishFrom } : {}) });
   // The thread answers its jobs in order: once it has answered this one, the reply is on its port.
   const ready = () => thread.mailbox.has(call) || Atomics.load(thread.answered, 0) >= call;
+  let collected = false;
   return {
     ready,
     callOff: () => {
+      if (collected) return;
+      collected = true;
       if (!ready()) replaceThread(thread);
       else collect(thread, call);
     },
     answer: () => {
+      collected = true;
       const grace = Math.max(25, (deadline - performance.now()) * 0.1);
       if (!thread.mailbox.has(call) && !waitForAnswer(thread, call, deadline - performance.now() + grace)) {
         replaceThread(thread);

@@ -369,6 +369,24 @@ describe("racing the whole model (DecomposeOptions.rival)", () => {
     expect(levelValues(daily.model, result.values).map(Math.round)).toEqual(levelValues(daily.model, whole.values).map(Math.round));
   }, 60_000);
 
+  it("when the search throws after it started a rival, then the rival is called off, not left at work", () => {
+    const { daily, options } = raceDay(9);
+    let calledOff = 0;
+    let polls = 0;
+    const rival = (): PendingParts => ({
+      ready: () => {
+        if (++polls > 1) throw new Error("the search broke");
+        return false;
+      },
+      answer: () => {
+        throw new Error("not wanted");
+      },
+      callOff: () => void calledOff++,
+    });
+    expect(() => solveByDecomposition(daily.model, { ...options, rival })).toThrow("the search broke");
+    expect(calledOff).toBe(1);
+  }, 60_000);
+
   it("when no rival can be started (no idle part thread), then the search runs as without one", () => {
     const { daily, options } = raceDay(9);
     let asked = 0;

@@ -197,6 +197,17 @@ describe("a part thread racing a site-by-site search with the whole part", () =>
     expect(levels(polished.values)[0]).toBeGreaterThan(0.8 * levels(solveParts([part], levelCount, performance.now() + 20_000, start).values)[0]!);
   }, 60_000);
 
+  it("when a job's answer has been collected, then calling it off changes nothing: the thread stays in service", async () => {
+    await partThreadsReady();
+    const thread = idlePartThread()!;
+    const pending = solvePartsInThread({ thread, parts: [part] }, levelCount, performance.now() + 20_000, start, { whole: true });
+    expect(pending.answer().status).toBe("optimal");
+    pending.callOff();
+    pending.callOff();
+    // Not terminated and replaced: idle at once, not a few hundred milliseconds later.
+    expect(idlePartThread()).toBe(thread);
+  }, 60_000);
+
   it("when the part threads are stopped while a job is at work, then calling that job off does not throw", async () => {
     // Generated 40-enclave company 4: its whole model takes seconds (5.3 s on a quiet machine).
     const hard = buildDailyModel(buildDayContext(scenarioSchema.parse(generateScenario({ seed: 4, enclaves: 40, date: DATE })), DATE).day);
