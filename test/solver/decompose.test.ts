@@ -45,6 +45,20 @@ function levelValues(model: LinearModel, values: Map<string, number>): number[] 
   return model.objectives.map((objective) => Math.round(evaluate(objective.terms, values) * 1e6) / 1e6);
 }
 
+/**
+ * A generated day of 8 enclaves in two regions, the whole model solved at once (its proven
+ * optimum), the size of a site that cuts it in two or three (60% of the variables at most), and
+ * its level values rounded, to compare with another answer's.
+ */
+function twoSiteDay(seed: number) {
+  const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
+  const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
+  const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+  expect(whole.status).toBe("optimal");
+  const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
+  return { daily, whole, maxPartVariables: Math.ceil(daily.model.variables.size * 0.6), rounded };
+}
+
 describe("partitionModel", () => {
   it("when two sites share one butterfly, then it cuts between the sites and only through packing rows", () => {
     const { model, index } = buildDailyModel(twoSites());
@@ -128,18 +142,11 @@ describe("solveByDecomposition", () => {
   it.each(Array.from({ length: 12 }, (_, i) => i + 1))(
     "when the generated two-site day with seed %i is solved site by site, then every level equals the whole model's optimum",
     (seed) => {
-      const scenario = scenarioSchema.parse(
-        generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }),
-      );
-      const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-      const maxPartVariables = Math.ceil(daily.model.variables.size * 0.6);
-      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+      const { daily, whole, maxPartVariables, rounded } = twoSiteDay(seed);
       const result = solveByDecomposition(daily.model, { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables });
-      expect(whole.status).toBe("optimal");
       expect(result).not.toBeNull();
       expect(result!.status).toBe("optimal");
       expect(violatedRows(daily.model, result!.values)).toEqual([]);
-      const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
       expect(rounded(result!.values)).toEqual(rounded(whole.values));
     },
     60_000,
@@ -148,16 +155,12 @@ describe("solveByDecomposition", () => {
   it("when a child of the search cannot win after a site's first levels, then that site's solve stops there and the answer is still the whole model's optimum, proven", () => {
     // Seed 9: two of the search's seven site solves are for children that lose on the first
     // levels already (cannotWin); their later levels are never solved.
-    const scenario = scenarioSchema.parse(generateScenario({ seed: 9, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-    const maxPartVariables = Math.ceil(daily.model.variables.size * 0.6);
-    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
+    const { daily, whole, maxPartVariables, rounded } = twoSiteDay(9);
     const result = solveByDecomposition(daily.model, { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables })!;
     expect(result.stoppedSolves).toBeGreaterThan(0);
     expect(result.status).toBe("optimal");
     expect(result.proven).toEqual(daily.model.objectives.map(() => true));
     expect(violatedRows(daily.model, result.values)).toEqual([]);
-    const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
     expect(rounded(result.values)).toEqual(rounded(whole.values));
   }, 60_000);
 
@@ -234,11 +237,8 @@ describe("the whole model after the site-by-site search (wholeAfterSearch)", () 
   it.each([1, 3, 6, 11])(
     "when the search of the generated two-site day with seed %i has no time at all, then the whole model takes over from the roots' point and proves every level",
     (seed) => {
-      const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-      const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
-      expect(whole.status).toBe("optimal");
-      const options = { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables: Math.ceil(daily.model.variables.size * 0.6), searchShare: 0 };
+      const { daily, whole, maxPartVariables, rounded } = twoSiteDay(seed);
+      const options = { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables, searchShare: 0 };
       const result = solveByDecomposition(daily.model, { ...options, wholeAfterSearch: true });
       expect(result).not.toBeNull();
       expect(result!.status).toBe("optimal");
@@ -246,7 +246,7 @@ describe("the whole model after the site-by-site search (wholeAfterSearch)", () 
       // No node of the search was taken: the proof is the whole model's.
       expect(result!.nodes).toBe(0);
       expect(violatedRows(daily.model, result!.values)).toEqual([]);
-      expect(levelValues(daily.model, result!.values).map(Math.round)).toEqual(levelValues(daily.model, whole.values).map(Math.round));
+      expect(rounded(result!.values)).toEqual(rounded(whole.values));
     },
     60_000,
   );
@@ -255,13 +255,8 @@ describe("the whole model after the site-by-site search (wholeAfterSearch)", () 
 describe("polishByPairs", () => {
   /** A generated day of 8 enclaves in two regions, cut into sites, and its whole model's optimum. */
   const sitesDay = (seed: number) => {
-    const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-    const partition = partitionModel(daily.model, { maxPartVariables: Math.ceil(daily.model.variables.size * 0.6) });
-    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
-    expect(whole.status).toBe("optimal");
-    const rounded = (values: Map<string, number>) => levelValues(daily.model, values).map(Math.round);
-    return { model: daily.model, partition, whole, rounded };
+    const { daily, whole, maxPartVariables, rounded } = twoSiteDay(seed);
+    return { model: daily.model, partition: partitionModel(daily.model, { maxPartVariables }), whole, rounded };
   };
 
   it.each([1, 3, 6, 11])(
@@ -317,12 +312,9 @@ describe("polishByPairs", () => {
 describe("racing the whole model (DecomposeOptions.rival)", () => {
   /** A generated two-site day, its whole model's proven optimum, and the options of a search. */
   const raceDay = (seed: number) => {
-    const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-    const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-    const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
-    expect(whole.status).toBe("optimal");
-    const options = { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables: Math.ceil(daily.model.variables.size * 0.6), wholeAfterSearch: true, rivalAfterMs: 0 };
-    return { daily, whole, options };
+    const { daily, whole, maxPartVariables, rounded } = twoSiteDay(seed);
+    const options = { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables, wholeAfterSearch: true, rivalAfterMs: 0 };
+    return { daily, whole, options, rounded };
   };
   const allProven = [true, true, true, true, true];
   /** A rival that answers `answer` (ready or not), recording what the search asked of it. */
@@ -343,7 +335,7 @@ describe("racing the whole model (DecomposeOptions.rival)", () => {
   };
 
   it("when the rival has proven every level before the search's first node, then the search stops there and the answer is proven by the rival's proof", () => {
-    const { daily, whole, options } = raceDay(9);
+    const { daily, whole, options, rounded } = raceDay(9);
     // Day 9's sites both want a shared person at the root: without a rival the search splits it.
     const searched = solveByDecomposition(daily.model, options)!;
     expect(searched.nodes).toBeGreaterThan(1);
@@ -355,18 +347,18 @@ describe("racing the whole model (DecomposeOptions.rival)", () => {
     expect(result.status).toBe("optimal");
     expect(result.proven).toEqual(allProven);
     expect(violatedRows(daily.model, result.values)).toEqual([]);
-    expect(levelValues(daily.model, result.values).map(Math.round)).toEqual(levelValues(daily.model, whole.values).map(Math.round));
+    expect(rounded(result.values)).toEqual(rounded(whole.values));
     expect(["taken", "not taken"]).toContain(result.rival);
   }, 60_000);
 
   it("when the search proves every level while the rival is still at work, then the rival is called off and never waited for", () => {
-    const { daily, whole, options } = raceDay(9);
+    const { daily, whole, options, rounded } = raceDay(9);
     const { start, calls } = fakeRival({ status: "timeout", values: new Map(), proven: [false, false, false, false, false], decompositions: [] }, false);
     const result = solveByDecomposition(daily.model, { ...options, rival: start })!;
     expect(result.status).toBe("optimal");
     expect(result.rival).toBe("called off");
     expect(calls).toEqual({ started: 1, answered: 0, calledOff: 1 });
-    expect(levelValues(daily.model, result.values).map(Math.round)).toEqual(levelValues(daily.model, whole.values).map(Math.round));
+    expect(rounded(result.values)).toEqual(rounded(whole.values));
   }, 60_000);
 
   it("when the search throws after it started a rival, then the rival is called off, not left at work", () => {
@@ -404,9 +396,8 @@ describe("racing the whole model (DecomposeOptions.rival)", () => {
 });
 
 describe("weighAnswers", () => {
-  const scenario = scenarioSchema.parse(generateScenario({ seed: 3, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-  const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-  const optimum = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) }).values;
+  const { daily, whole } = twoSiteDay(3);
+  const optimum = whole.values;
   const nobody = repairPoint(daily.model, new Map());
   const result = (values: Map<string, number>, proven: boolean[], status: PartsResult["status"] = "feasible"): PartsResult => ({ status, values, proven, decompositions: [] });
 
@@ -437,21 +428,13 @@ describe("nodes whose site solve ran out of time (set aside, solved again)", () 
   it.each([4, 9])(
     "when every site solved again in the search of the two-site day with seed %i gets 1 ms, then its nodes are set aside, solved again with more time, and every level is still proven",
     (seed) => {
-      const scenario = scenarioSchema.parse(generateScenario({ seed, enclaves: 8, regions: 2, workersPerEnclave: 5, butterflies: 3, date: "2026-11-23" }));
-      const daily = buildDailyModel(buildDayContext(scenario, "2026-11-23").day);
-      const whole = solveLexicographic(daily.model, { timeoutMs: 20_000, incumbent: bestGreedyStart(daily) });
-      expect(whole.status).toBe("optimal");
-      const result = solveByDecomposition(daily.model, {
-        deadline: performance.now() + 20_000,
-        incumbent: bestGreedyStart(daily),
-        maxPartVariables: Math.ceil(daily.model.variables.size * 0.6),
-        searchSolveShare: 1e-9,
-      })!;
+      const { daily, whole, maxPartVariables, rounded } = twoSiteDay(seed);
+      const result = solveByDecomposition(daily.model, { deadline: performance.now() + 20_000, incumbent: bestGreedyStart(daily), maxPartVariables, searchSolveShare: 1e-9 })!;
       expect(result.solvedAgain).toBeGreaterThan(0);
       expect(result.status).toBe("optimal");
       expect(result.proven).toEqual([true, true, true, true, true]);
       expect(violatedRows(daily.model, result.values)).toEqual([]);
-      expect(levelValues(daily.model, result.values).map(Math.round)).toEqual(levelValues(daily.model, whole.values).map(Math.round));
+      expect(rounded(result.values)).toEqual(rounded(whole.values));
     },
     60_000,
   );
