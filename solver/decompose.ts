@@ -226,7 +226,7 @@ class SharedRowSearch {
     /** Whether the rival has answered with every level proven (then the search has lost the race). */
     const rivalWon = (): boolean => {
       if (rival === null || (rivalAnswer === null && !rival.ready())) return false;
-      rivalAnswer ??= rival.answer();
+      rivalAnswer ??= answerOfRival(rival, levelCount);
       return rivalAnswer.proven.every(Boolean);
     };
     /** Searches the open nodes until `until` (or none is left, or a rival has answered). */
@@ -336,7 +336,7 @@ class SharedRowSearch {
         pending.callOff();
         rivalOutcome = "called off";
       } else {
-        const chosen = weighAnswers(this.model, { values: this.best.values, proven }, rivalAnswer ?? pending.answer());
+        const chosen = weighAnswers(this.model, { values: this.best.values, proven }, rivalAnswer ?? answerOfRival(pending, levelCount));
         rivalOutcome = chosen.values === this.best.values ? "not taken" : "taken";
         this.best = { values: chosen.values, levels: this.levelsOf(chosen.values) };
         proven = chosen.proven;
@@ -672,6 +672,18 @@ export function polishByPairs(
     });
   }
   return { values: best.values, pairs: improvements };
+}
+
+/**
+ * A rival's answer, or one that is never taken (nobody placed, proven on no level) when the
+ * rival failed: a part thread's failure costs the race, not the plan.
+ */
+function answerOfRival(rival: PendingParts, levelCount: number): PartsResult {
+  try {
+    return rival.answer();
+  } catch {
+    return { status: "timeout", values: new Map(), proven: new Array<boolean>(levelCount).fill(false), decompositions: [] };
+  }
 }
 
 /**

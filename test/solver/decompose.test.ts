@@ -361,6 +361,21 @@ describe("racing the whole model (DecomposeOptions.rival)", () => {
     expect(rounded(result.values)).toEqual(rounded(whole.values));
   }, 60_000);
 
+  it("when the rival fails (its part thread reports an error), then the search's own answer stands, proven", () => {
+    const { daily, whole, options, rounded } = raceDay(9);
+    const rival = (): PendingParts => ({
+      ready: () => true,
+      answer: () => {
+        throw new Error("a part thread failed: out of memory");
+      },
+      callOff: () => {},
+    });
+    const result = solveByDecomposition(daily.model, { ...options, rival })!;
+    expect(result.status).toBe("optimal");
+    expect(result.rival).toBe("called off");
+    expect(rounded(result.values)).toEqual(rounded(whole.values));
+  }, 60_000);
+
   it("when the search throws after it started a rival, then the rival is called off, not left at work", () => {
     const { daily, options } = raceDay(9);
     let calledOff = 0;
