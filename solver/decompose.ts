@@ -18,7 +18,14 @@
  * A node's bound is a bound on the levels every part in it was proven optimal on (a prefix: a
  * site proven on coverage and shortfalls but not yet on moves bounds the first three levels).
  * Nodes are pruned on that prefix only, and the answer is reported proven on the levels that
- * every node searched was exact on and that no node the time left open can improve.
+ * every node searched was exact on and that no node the time left open can improve. A node
+ * whose site solve ran out of time is set aside and solved again with more time once the open
+ * nodes are done, rather than limiting the proof for good.
+ *
+ * A search still open after RIVAL_AFTER_MS may have a rival on another core (a part thread):
+ * the whole model solved at once, where the dense simplex can take it, or else the search's
+ * best point polished by pairs of sites; the first proof of every level wins, otherwise the
+ * better point with the proofs that hold for it (weighAnswers).
  */
 import { evaluate, fixOutside, restrictPoint, violatedRows, type LinearModel } from "./linear-model.ts";
 import { holdRow, polishSlacks, solveLexicographic, trivialBound, type LexicographicResult } from "./lexicographic-solve.ts";
@@ -45,9 +52,10 @@ export interface DecomposeOptions {
    * for a model too large for that, polishes the point by pairs of sites there from the first
    * level not yet settled (`settled`: the levels the search has proven so far): null when
    * nowhere is free. A search not ended RIVAL_AFTER_MS after it began asks for it, with its best
-   * point, and then searches to the deadline instead of handing the rest to the whole model
-   * here (wholeAfterSearch) or to pairs of sites: the first to prove every level wins, and
-   * otherwise the better point, with the proofs of either that hold for it.
+   * point. Against a whole-model rival (wholeAfterSearch) it then searches to the deadline
+   * instead of handing the rest to the whole model here, and the first to prove every level
+   * wins; a polishing rival leaves the search as it is. Otherwise the better point wins, with
+   * the proofs of either that hold for it.
    */
   rival?: (point: Map<string, number>, settled: number) => PendingParts | null;
   /** How long the search runs before it asks for a rival (default RIVAL_AFTER_MS). */
@@ -265,7 +273,7 @@ class SharedRowSearch {
         // bound was exact on, it leaves the proof as it is (a site solve stopped early by
         // cannotWin is exact on its first levels only, and its node is dominated on them).
         if (this.dominated(node)) continue;
-        if (node.exactLevels < levelCount && node.answers.some((answer) => answer.provenLevels < levelCount && !answer.stopped)) {
+        if (node.exactLevels < levelCount && shortAnswers(node, levelCount).length > 0) {
           setAside.push(node);
           continue;
         }
@@ -367,11 +375,11 @@ class SharedRowSearch {
    * is no more time to give.
    */
   private solvedAgain(node: Node, until: number): Node | null {
-    const levelCount = this.model.objectives.length;
-    const short = node.answers.map((answer, p) => ({ answer, p })).filter(({ answer }) => answer.provenLevels < levelCount && !answer.stopped);
+    const short = shortAnswers(node, this.model.objectives.length);
+    if (short.length === 0) return null;
     const had = Math.max(...short.map(({ answer }) => answer.budget));
     const budget = Math.min(2 * had, (until - performance.now()) / short.length);
-    if (short.length === 0 || budget <= had) return null;
+    if (budget <= had) return null;
     const answers = [...node.answers];
     for (const { answer, p } of short) answers[p] = this.solvePart(p, node.shares, answer.values, 0, undefined, budget);
     this.solvedAgainCount += short.length;
@@ -672,6 +680,11 @@ export function polishByPairs(
     });
   }
   return { values: best.values, pairs: improvements };
+}
+
+/** A node's site answers that ran out of time short of the last level (not those cannotWin stopped). */
+function shortAnswers(node: Node, levelCount: number): { answer: PartAnswer; p: number }[] {
+  return node.answers.map((answer, p) => ({ answer, p })).filter(({ answer }) => answer.provenLevels < levelCount && !answer.stopped);
 }
 
 /**
