@@ -57,7 +57,7 @@ export interface Decomposition {
   polished: number;
   /** Site solves given more time for a node whose site solve had run out of it. */
   solvedAgain: number;
-  /** The whole part solved in a part thread alongside the search (DecomposeOptions.rival): what came of it. */
+  /** The rival in a part thread alongside the search (the whole part, or a pairs polish; DecomposeOptions.rival): what came of it. */
   rival: RivalOutcome;
 }
 
@@ -202,8 +202,9 @@ export interface SolvePartsOptions {
    */
   polishFrom?: number;
   /**
-   * For a part of up to WHOLE_AFTER_MAX_VARIABLES solved site by site, given the part and its
-   * deadline: what starts the whole part elsewhere from a point (a part thread), or null.
+   * For a part solved site by site, given the part and its deadline: what starts its rival
+   * elsewhere (a part thread) from a point and the levels the search has settled — the whole
+   * part up to WHOLE_AFTER_MAX_VARIABLES, a polish by pairs of sites beyond — or null.
    */
   rival?: (part: LinearModel, deadline: number) => (point: Map<string, number>, settled: number) => PendingParts | null;
 }

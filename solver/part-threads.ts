@@ -19,7 +19,8 @@
  * count as timed out (nobody placed there, not proven) — as a part solved here that times out.
  *
  * A thread left idle by the sharing may be given one part whole while this thread searches it
- * site by site (decompose.ts DecomposeOptions.rival); the side that proves it first wins, and a
+ * site by site (decompose.ts DecomposeOptions.rival; a part too large for that: its point, to
+ * polish by pairs of sites); the side that proves it first wins, and a
  * thread whose answer is no longer wanted is terminated and replaced (callOff): a solve cannot
  * be stopped from outside, and a new thread is ready a few hundred milliseconds later.
  */
