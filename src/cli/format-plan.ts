@@ -274,6 +274,13 @@ function formatSolveLine(plan: Plan, paint: Palette, width: number): string {
     const parts = levels.map((level, i) => `${level} ${formatNumber(objective[i] ?? 0)}`);
     lines.push(paint.dim(wrapText(`Objective, by priority: ${parts.join(" · ")}`, width, 2)));
   }
+  const { proven } = plan.stats;
+  if (!plan.stats.optimal && levels && proven && proven.length === levels.length && proven.some(Boolean)) {
+    // Which priorities the time limit left open: the planner knows what may still get better.
+    const best = levels.filter((_, i) => proven[i]);
+    const open = levels.filter((_, i) => !proven[i]);
+    lines.push(wrapText(`Proven the best possible: ${best.join(", ")}; may still improve: ${open.join(", ")}`, width, 2));
+  }
   const seconds = plan.stats.solveMs / 1000;
   const time = seconds < 10 ? seconds.toFixed(2) : seconds.toFixed(1);
   const verdict = plan.stats.optimal

@@ -119,6 +119,23 @@ describe("formatPlanTable", () => {
     );
   });
 
+  it("says which priorities are proven the best possible when the time limit left others open", () => {
+    const levels = ["enclaves fully covered", "shortfall below minimum headcount", "moves (stability)"];
+    const partly = { ...handMadePlan(), stats: { solveMs: 10_000, optimal: false, levels, objective: [1, 3, 4], proven: [true, true, false] } };
+    const partlyLines = formatPlanTable(partly, scenario).split("\n");
+    const at = partlyLines.findIndex((line) => line.startsWith("Proven the best possible"));
+    expect(at).toBeGreaterThan(0);
+    // Wrapped to the width like the objective line, just above the verdict.
+    expect(partlyLines.slice(at, -1).map((line) => line.trim()).join(" ")).toBe(
+      "Proven the best possible: enclaves fully covered, shortfall below minimum headcount; may still improve: moves (stability)",
+    );
+    expect(partlyLines.at(-1)).toBe("Solved in 10.0 s — NOT proven optimal (stopped at the time limit)");
+    // Nothing proven, or everything: no such line.
+    const none = { ...partly, stats: { ...partly.stats, proven: [false, false, false] } };
+    expect(formatPlanTable(none, scenario)).not.toContain("Proven the best possible");
+    expect(text).not.toContain("Proven the best possible");
+  });
+
   it("says so when there are no problems and no changes", () => {
     const calm = { ...handMadePlan(), changes: [], enclaves: handMadePlan().enclaves.map((e) => ({ ...e, problems: [] })) };
     const calmText = formatPlanTable(calm, scenario);

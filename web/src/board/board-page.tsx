@@ -10,7 +10,7 @@ import { useAsync } from "../lib/use-async.ts";
 import { addDays, formatDateTime, formatLongDate, isIsoDate, todayInBrussels } from "../lib/dates.ts";
 import { navigate, useLocation } from "../lib/router.tsx";
 import { may, useUser } from "../lib/session.ts";
-import { BLOCK, ERROR_CODE } from "../lib/texts.ts";
+import { BLOCK, ERROR_CODE, proofText } from "../lib/texts.ts";
 import { EnclaveCard } from "./enclave-card.tsx";
 import type { MoveRefusal } from "./enclave-card.tsx";
 import { indexPeople, personName } from "./people-index.ts";
@@ -283,7 +283,7 @@ function Board({ date, scenario, onlyProblems }: { date: string; scenario: Scena
           <span className="muted">gemaakt {formatDateTime(view.version.createdAt)}{view.version.createdBy ? ` door ${view.version.createdBy === user.email ? user.name : view.version.createdBy}` : ""}</span>
           {/* A manual move is not computed (solveMs 0): say so instead of "berekend in 0 ms". */}
           {plan && (plan.stats.solveMs > 0
-            ? <span className="muted"> · berekend in {Math.round(plan.stats.solveMs)} ms{plan.stats.optimal ? " (optimaal)" : ""}</span>
+            ? <span className="muted"> · berekend in {Math.round(plan.stats.solveMs)} ms ({proofText(plan.stats)})</span>
             : <span className="muted"> · met de hand aangepast</span>)}
         </p>
       )}

@@ -21,6 +21,31 @@ export const USER_ROLE: Record<Role, string> = { viewer: "lezer", hr: "HR", plan
 export const RUN: Record<string, string> = { day: "dagrit", morning: "ochtendrit", afternoon: "middagrit" };
 export const TRANSPORT: Record<string, string> = { van: "busje", own: "eigen vervoer" };
 
+/** The plan's priorities (plan.stats.levels, solver/daily-model.ts LEVEL_NAMES); unknown names are shown as they come. */
+const LEVEL: Record<string, string> = {
+  "enclaves fully covered": "volledig bezette enclaves",
+  "shortfall below minimum headcount": "tekort onder de minimumbezetting",
+  "shortfall below target headcount": "tekort onder de streefbezetting",
+  "moves (stability)": "verschuivingen (stabiliteit)",
+  "stand-in blocks used": "ingezette invalblokken",
+};
+
+export function levelText(name: string): string {
+  return LEVEL[name] ?? name;
+}
+
+/**
+ * What the board says of a computed plan's proof: "optimaal", or which priorities are proven
+ * the best possible and which may still improve (the time limit left them open).
+ */
+export function proofText(stats: { optimal: boolean; levels?: string[] | undefined; proven?: boolean[] | undefined }): string {
+  if (stats.optimal) return "optimaal";
+  const { levels, proven } = stats;
+  if (!levels || !proven || proven.length !== levels.length || !proven.some(Boolean)) return "niet bewezen optimaal";
+  const open = levels.filter((_, i) => !proven[i]).map(levelText);
+  return `niet bewezen optimaal: ${open.join(", ")} ${open.length === 1 ? "kan" : "kunnen"} nog beter`;
+}
+
 export const PROBLEM: Record<Problem["code"], string> = {
   NO_QUALIFIED_COACH: "Geen opgeleide begeleider",
   RATIO_EXCEEDED: "Te weinig begeleiders voor de ploeg (begeleidingsnorm)",
