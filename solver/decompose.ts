@@ -31,7 +31,7 @@ import { evaluate, fixOutside, restrictPoint, violatedRows, type LinearModel } f
 import { holdRow, polishSlacks, solveLexicographic, trivialBound, type LexicographicResult } from "./lexicographic-solve.ts";
 import { partitionModel, type Partition } from "./partition.ts";
 import type { PendingParts } from "./part-threads.ts";
-import type { PartsResult } from "./parts-result.ts";
+import { nobodyPlaced, type PartsResult } from "./parts-result.ts";
 
 export interface DecomposeOptions {
   deadline: number;
@@ -179,8 +179,8 @@ class SharedRowSearch {
   /** Pairs of sites whose re-solve improved the best point (polishByPairs). */
   private polished = 0;
   private solvedAgainCount = 0;
-  /** Calls off a rival the search started (nothing once its answer was collected or called off). */
-  callOffRival: () => void = () => {};
+  /** The rival the search started (DecomposeOptions.rival), if any. */
+  private rival: PendingParts | null = null;
   private stoppedSolves = 0;
   private nodes = 0;
   private readonly rootShare: number;
@@ -227,14 +227,12 @@ class SharedRowSearch {
     // Nodes the time left open (or set aside) still prove a prefix: the levels on which their
     // bound is exact and no better than the best point.
     const settled = () => [...open, ...setAside].reduce((prefix, node) => Math.min(prefix, this.settledPrefix(node)), provenLevels);
-    let rival: PendingParts | null = null;
-    this.callOffRival = () => rival?.callOff();
     let askRivalAt = began + (this.options.rivalAfterMs ?? RIVAL_AFTER_MS);
     let rivalAnswer: PartsResult | null = null;
     /** Whether the rival has answered with every level proven (then the search has lost the race). */
     const rivalWon = (): boolean => {
-      if (rival === null || (rivalAnswer === null && !rival.ready())) return false;
-      rivalAnswer ??= answerOfRival(rival, levelCount);
+      if (this.rival === null || (rivalAnswer === null && !this.rival.ready())) return false;
+      rivalAnswer ??= answerOfRival(this.rival, levelCount);
       return rivalAnswer.proven.every(Boolean);
     };
     /** Searches the open nodes until `until` (or none is left, or a rival has answered). */
@@ -250,10 +248,10 @@ class SharedRowSearch {
           open.push(retried);
           continue;
         }
-        if (rival === null && this.options.rival !== undefined && performance.now() >= askRivalAt) {
+        if (this.rival === null && this.options.rival !== undefined && performance.now() >= askRivalAt) {
           // Asked again a little later while nowhere is free (a part thread still starting).
           askRivalAt = performance.now() + RIVAL_RETRY_MS;
-          rival = this.options.rival(this.best.values, settled());
+          this.rival = this.options.rival(this.best.values, settled());
         }
         if (rivalWon()) break;
         let node: Node;
@@ -298,7 +296,7 @@ class SharedRowSearch {
     // Racing the whole model: the search goes on to the deadline (or the rival's answer). A
     // rival that only polishes (a model too large to solve whole) races nothing: the search
     // leaves its last share to its own pairs of sites as without it, and the better point wins.
-    const racing = rival !== null && this.options.wholeAfterSearch === true;
+    const racing = this.rival !== null && this.options.wholeAfterSearch === true;
     if (racing) search(this.options.deadline);
     // Nodes still set aside are open: their bounds count on the levels they are exact on.
     open.push(...setAside.splice(0));
@@ -306,7 +304,7 @@ class SharedRowSearch {
     let wholeProven: boolean[] = [];
     if (racing) {
       // The rival's answer is weighed below, against the search's proof.
-    } else if (rival === null && (open.length > 0 || gaveUp || settled() < levelCount) && this.options.wholeAfterSearch === true && this.options.deadline - performance.now() > 1) {
+    } else if ((open.length > 0 || gaveUp || settled() < levelCount) && this.options.wholeAfterSearch === true && this.options.deadline - performance.now() > 1) {
       // A search left unproven, by its time or before it (a node whose site solve ran out of
       // time bounds only its first levels: 40-enclave company 4's re-plan ended so at 4 s): the
       // rest of the time to the whole model. Company 4 (1,048 variables, three sites sharing
@@ -338,13 +336,12 @@ class SharedRowSearch {
     // Proven on the levels every node's bound was exact on (and no open node can improve).
     let proven = model.objectives.map((_, k) => (!gaveUp && k < provenLevels) || wholeProven[k] === true);
     let rivalOutcome: RivalOutcome = "none";
-    if (rival !== null) {
-      const pending: PendingParts = rival;
+    if (this.rival !== null) {
       if (proven.every(Boolean)) {
-        pending.callOff();
+        this.rival.callOff();
         rivalOutcome = "called off";
       } else {
-        const chosen = weighAnswers(this.model, { values: this.best.values, proven }, rivalAnswer ?? answerOfRival(pending, levelCount));
+        const chosen = weighAnswers(this.model, { values: this.best.values, proven }, rivalAnswer ?? answerOfRival(this.rival, levelCount));
         rivalOutcome = chosen.values === this.best.values ? "not taken" : "taken";
         this.best = { values: chosen.values, levels: this.levelsOf(chosen.values) };
         proven = chosen.proven;
@@ -363,6 +360,11 @@ class SharedRowSearch {
       solvedAgain: this.solvedAgainCount,
       rival: rivalOutcome,
     };
+  }
+
+  /** Calls off the rival the search started, if any (nothing once its answer was collected or called off). */
+  callOffRival(): void {
+    this.rival?.callOff();
   }
 
   /**
@@ -695,7 +697,7 @@ function answerOfRival(rival: PendingParts, levelCount: number): PartsResult {
   try {
     return rival.answer();
   } catch {
-    return { status: "timeout", values: new Map(), proven: new Array<boolean>(levelCount).fill(false), decompositions: [] };
+    return nobodyPlaced([], levelCount);
   }
 }
 

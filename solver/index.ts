@@ -227,6 +227,13 @@ export function solveParts(
     let incumbent = restrictPoint(warmStart, part);
     const partDeadline = performance.now() + ((deadline - performance.now()) * part.variables.size) / Math.max(1, sizeLeft);
     sizeLeft -= part.variables.size;
+    // A rival's polish (SolvePartsOptions.polishFrom): the point improved by pairs of sites only.
+    if (options.polishFrom !== undefined) {
+      const partition = partitionModel(part, { maxPartVariables: MAX_SITE_VARIABLES });
+      const values = partition.parts.length > 1 ? polishByPairs(part, partition, incumbent, options.polishFrom, partDeadline).values : incumbent;
+      results.push({ status: "feasible", values, proven: new Array<boolean>(levelCount).fill(false), decompositions: [] });
+      continue;
+    }
     const large = part.variables.size > DECOMPOSE_MIN_VARIABLES && options.whole !== true;
     if (large && part.variables.size <= WHOLE_FIRST_MAX_VARIABLES && wholeFirstMs > 0) {
       // At most half of a short budget: the attempt may fail, and the sites need their time
@@ -240,12 +247,6 @@ export function solveParts(
       if (whole.status === "feasible") incumbent = whole.values;
     }
     // A large part is usually several sites sharing a few people: solve it site by site.
-    if (options.polishFrom !== undefined) {
-      const partition = partitionModel(part, { maxPartVariables: MAX_SITE_VARIABLES });
-      const values = partition.parts.length > 1 ? polishByPairs(part, partition, incumbent, options.polishFrom, partDeadline).values : incumbent;
-      results.push({ status: "feasible", values, proven: new Array<boolean>(levelCount).fill(false), decompositions: [] });
-      continue;
-    }
     const wholeAfter = part.variables.size <= WHOLE_AFTER_MAX_VARIABLES;
     const rival = options.rival?.(part, partDeadline);
     const decomposed = large ? solveByDecomposition(part, { deadline: partDeadline, incumbent, wholeAfterSearch: wholeAfter, ...(rival ? { rival } : {}) }) : null;
