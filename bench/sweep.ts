@@ -20,7 +20,7 @@ import { loadHighs, preferOptimizedWasm, solveLpWithHighs } from "../test/refere
 import { BENCH_DATE, withLateSickCall } from "./instances.ts";
 import { vlinderPlanner } from "./planners.ts";
 import { formatMs, median, publishReport, sameObjective } from "./report.ts";
-import { readyPartThreads, startPartThreads } from "../solver/part-threads.ts";
+import { partThreadIdle, startPartThreads } from "../solver/part-threads.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -80,9 +80,7 @@ async function main(): Promise<void> {
   preferOptimizedWasm();
   if (args["part-threads"]) {
     startPartThreads();
-    const until = Date.now() + 30_000;
-    while (readyPartThreads() === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
-    if (readyPartThreads() === 0) throw new Error("--part-threads: no part thread was ready after 30 s");
+    if (!(await partThreadIdle(30_000))) throw new Error("--part-threads: no part thread was ready after 30 s");
   }
   const highs = await loadHighs();
   const rows: string[] = [];

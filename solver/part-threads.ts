@@ -72,6 +72,13 @@ export function readyPartThreads(): number {
   return (threads ?? []).filter(isAvailable).length;
 }
 
+/** Waits until a part thread is ready and idle, or `timeoutMs` has passed: whether one is (benchmarks, tests). */
+export async function partThreadIdle(timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (readyPartThreads() === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  return readyPartThreads() > 0;
+}
+
 function startThread(): PartThread {
   // execArgv: none of this process's flags (a test runner's, say); the thread registers tsx itself.
   const thread: PartThread = { ...startChannelThread(new URL("./part-worker.mjs", import.meta.url), {}, []), failed: false, mailbox: new Map() };

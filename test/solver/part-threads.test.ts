@@ -12,7 +12,7 @@ import { splitComponents } from "../../solver/components.ts";
 import { bestGreedyStart } from "../../solver/greedy-start.ts";
 import { solveModel, solveParts } from "../../solver/index.ts";
 import { evaluate, restrictPoint, violatedRows, type LinearModel, type Objective } from "../../solver/linear-model.ts";
-import { idlePartThread, partThreadJobs, readyPartThreads, shareParts, solvePartsInThread, startPartThreads, stopPartThreads, THREAD_MIN_VARIABLES } from "../../solver/part-threads.ts";
+import { idlePartThread, partThreadIdle, partThreadJobs, readyPartThreads, shareParts, solvePartsInThread, startPartThreads, stopPartThreads, THREAD_MIN_VARIABLES } from "../../solver/part-threads.ts";
 import { generateScenario } from "../generators/scenario-generator.ts";
 
 const DATE = "2026-11-23";
@@ -52,8 +52,7 @@ function twoCompanies(): { model: LinearModel; start: Map<string, number> } {
 
 async function partThreadsReady(): Promise<void> {
   startPartThreads();
-  const until = Date.now() + 20_000;
-  while (readyPartThreads() === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+  await partThreadIdle(20_000);
 }
 
 afterAll(async () => {
@@ -121,8 +120,7 @@ describe("part threads", () => {
     const [first, second] = [...large].sort((a, b) => a.variables.size - b.variables.size);
     const send = (part: LinearModel) => solvePartsInThread({ ...shareParts(large).elsewhere[0]!, parts: [part] }, model.objectives.length, performance.now() + 20_000, start);
     const early = send(first!);
-    const until = Date.now() + 20_000;
-    while (readyPartThreads() === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    await partThreadIdle(20_000);
     // The thread is idle again: it has answered the first job, which nobody has collected yet.
     expect(readyPartThreads()).toBeGreaterThan(0);
     const late = send(second!);
