@@ -66,6 +66,20 @@ async function solveAndCompare(seed: number, scenario: Scenario, previous: Plan 
   return { solve: { seed, ms, solveMs: run.solveMs ?? ms, proven: run.optimal, equal, highsMs: highs.ms }, plan: run.plan };
 }
 
+/** Our solve time against HiGHS's on one model, for the progress line. */
+function against(solve: Solve): string {
+  return `solve ${formatMs(solve.solveMs)} ms, HiGHS ${formatMs(solve.highsMs)} ms: ${(solve.solveMs / Math.max(1e-9, solve.highsMs)).toFixed(2)}×${notes(solve)}`;
+}
+
+/** A company's plan or re-plan as cells of the per-company table. */
+function companyCells(solve: Solve): string {
+  return `${formatMs(solve.solveMs)} | ${formatMs(solve.highsMs)} | ${(solve.solveMs / Math.max(1e-9, solve.highsMs)).toFixed(2)}× | ${notes(solve).trim() || "–"}`;
+}
+
+function notes(solve: Solve): string {
+  return `${solve.proven ? "" : " unproven"}${solve.equal ? "" : " ≠ HiGHS"}`;
+}
+
 function summaryRow(size: number, kind: string, solves: readonly Solve[]): string {
   const ours = solves.map((s) => s.ms);
   const solveMs = solves.map((s) => s.solveMs);
@@ -84,21 +98,24 @@ async function main(): Promise<void> {
   }
   const highs = await loadHighs();
   const rows: string[] = [];
+  /** One line per company (plan and re-plan): where a median sits between the easy days and the hard ones. */
+  const companies: string[] = [];
   for (const size of sizes) {
-    const companies = Array.from({ length: seeds }, (_, i) => {
+    const generated = Array.from({ length: seeds }, (_, i) => {
       const seed = firstSeed + i;
       return { seed, scenario: scenarioSchema.parse(generateScenario({ seed, enclaves: size, date: BENCH_DATE })) };
     });
     // Untimed: JIT compilation of the planner and HiGHS's WebAssembly (see npm run bench).
-    for (let i = 0; i < 3; i++) await solveAndCompare(0, companies[0]!.scenario, undefined);
+    for (let i = 0; i < 3; i++) await solveAndCompare(0, generated[0]!.scenario, undefined);
     const plans: Solve[] = [];
     const replans: Solve[] = [];
-    for (const { seed, scenario } of companies) {
+    for (const { seed, scenario } of generated) {
       const first = await solveAndCompare(seed, scenario, undefined);
       plans.push(first.solve);
       const late = withLateSickCall(scenario, first.plan, BENCH_DATE);
       replans.push((await solveAndCompare(seed, late.scenario, first.plan ?? undefined)).solve);
-      process.stderr.write(`  ${size} enclaves, seed ${seed}: plan ${first.solve.ms.toFixed(0)} ms, re-plan ${replans.at(-1)!.ms.toFixed(0)} ms\n`);
+      process.stderr.write(`  ${size} enclaves, seed ${seed}: plan ${first.solve.ms.toFixed(0)} ms (${against(first.solve)}), re-plan ${replans.at(-1)!.ms.toFixed(0)} ms (${against(replans.at(-1)!)})\n`);
+      companies.push(`| ${size} | ${seed} | ${companyCells(first.solve)} | ${companyCells(replans.at(-1)!)} |`);
     }
     rows.push(summaryRow(size, "plan", plans), summaryRow(size, "re-plan 07:25", replans));
   }
@@ -118,6 +135,12 @@ async function main(): Promise<void> {
     "solve, explanations and the validator; \"our solveMs\" is the solver's own time (plan.stats.solveMs),",
     "which the ratio compares with HiGHS's solve call on the planner's own LP text (mip_rel_gap 0), once",
     "per model. \"= HiGHS\": our weighted objective equals HiGHS's optimum.",
+    "",
+    "## Per company",
+    "",
+    "| enclaves | seed | plan: our solveMs | HiGHS ms | ratio | | re-plan: our solveMs | HiGHS ms | ratio | |",
+    "| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+    ...companies,
     "",
   ].join("\n");
   publishReport(table, report, args.out);
