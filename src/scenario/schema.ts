@@ -209,6 +209,13 @@ export const scenarioSchema = z.strictObject({
 export type Scenario = z.infer<typeof scenarioSchema>;
 /** What a scenario file may say before defaults are filled in. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** One entry of each of a scenario file's lists, before defaults (for code that writes scenarios). */
+export type EnclaveInput = ScenarioInput["enclaves"][number];
+export type WorkerInput = ScenarioInput["workers"][number];
+export type CoachInput = ScenarioInput["coaches"][number];
+export type RouteInput = NonNullable<ScenarioInput["routes"]>[number];
+export type AbsenceInput = NonNullable<ScenarioInput["absences"]>[number];
+export type RulesInput = NonNullable<ScenarioInput["rules"]>;
 
 // ---------------------------------------------------------------------------------------------
 // Plan

@@ -13,7 +13,7 @@
  *
  * Both are pure functions of their options: the same seed gives the same JSON.
  */
-import type { ScenarioInput } from "../../src/scenario/schema.ts";
+import type { AbsenceInput, CoachInput, EnclaveInput, RouteInput, RulesInput, ScenarioInput, WorkerInput } from "../../src/scenario/schema.ts";
 import {
   addDays,
   addWorkingDays,
@@ -26,12 +26,6 @@ import { CLIENT_SECTORS, ENCLAVE_ACTIVITIES, FIRST_NAMES, REGION_PRESETS, SURNAM
 import { createRandom, deriveSeed } from "./seeded-random.ts";
 import type { Random } from "./seeded-random.ts";
 
-type EnclaveInput = ScenarioInput["enclaves"][number];
-type WorkerInput = ScenarioInput["workers"][number];
-type CoachInput = ScenarioInput["coaches"][number];
-type RouteInput = NonNullable<ScenarioInput["routes"]>[number];
-type AbsenceInput = NonNullable<ScenarioInput["absences"]>[number];
-type RulesInput = NonNullable<ScenarioInput["rules"]>;
 type Guidance = WorkerInput["guidance"];
 type Block = "am" | "pm";
 type WorkPattern = WorkerInput["workPattern"];

@@ -5,18 +5,12 @@
  * notified long ago, people work every weekday both blocks with their own transport, no
  * routes, no absences. A test names only what it is about.
  */
-import type { Plan, Scenario, ScenarioInput } from "../../src/scenario/schema.ts";
+import type { AbsenceInput, CoachInput, EnclaveInput, Plan, RouteInput, RulesInput, Scenario, WorkerInput } from "../../src/scenario/schema.ts";
 import { assertValidScenario } from "../../src/scenario/validate-scenario.ts";
 
 export const DATE = "2026-11-23";
 export const WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
 
-type EnclaveInput = ScenarioInput["enclaves"][number];
-type WorkerInput = ScenarioInput["workers"][number];
-type CoachInput = ScenarioInput["coaches"][number];
-type RouteInput = NonNullable<ScenarioInput["routes"]>[number];
-type AbsenceInput = NonNullable<ScenarioInput["absences"]>[number];
-type RulesInput = NonNullable<ScenarioInput["rules"]>;
 type Block = "am" | "pm";
 
 export function enclaveInput(

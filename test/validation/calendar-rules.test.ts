@@ -5,6 +5,16 @@ import { at, codes, enclaveInput, tinyScenario, validTinyPlan, without } from ".
 
 const scenario = tinyScenario();
 
+/** C3 and W7 (who rides route R2) placed at E3 all day, out of the idle lists: a plan staffs E3. */
+function staffE3(plan: ReturnType<typeof validTinyPlan>): void {
+  const e3 = at(plan, "E3");
+  e3.blocks.am = { coachIds: ["C3"], workerIds: ["W7"] };
+  e3.blocks.pm = { coachIds: ["C3"], workerIds: ["W7"] };
+  without(plan.idle.coachIds, "C3");
+  without(plan.idle.workerIds, "W7");
+  plan.transport.push({ routeId: "R2", run: "day", personIds: ["W7"] });
+}
+
 describe("checkRunningFlag", () => {
   it("rejects running: true for an enclave that does not run that day", () => {
     const plan = validTinyPlan();
@@ -24,12 +34,7 @@ describe("checkRunningFlag", () => {
 describe("checkNotRunning", () => {
   it("rejects people placed at an enclave that does not run, whatever its flag", () => {
     const plan = validTinyPlan();
-    const e3 = at(plan, "E3");
-    e3.blocks.am = { coachIds: ["C3"], workerIds: ["W7"] };
-    e3.blocks.pm = { coachIds: ["C3"], workerIds: ["W7"] };
-    without(plan.idle.coachIds, "C3");
-    without(plan.idle.workerIds, "W7");
-    plan.transport.push({ routeId: "R2", run: "day", personIds: ["W7"] });
+    staffE3(plan);
     const violations = validatePlan(scenario, plan);
     expect(codes(violations)).toEqual(["NOT_RUNNING"]);
     expect(violations[0]?.message).toContain("C3, W7");
@@ -92,12 +97,7 @@ describe("checkNotificationUnstaffed", () => {
 
   it("rejects staffing it", () => {
     const plan = latePlan();
-    const e3 = at(plan, "E3");
-    e3.blocks.am = { coachIds: ["C3"], workerIds: ["W7"] };
-    e3.blocks.pm = { coachIds: ["C3"], workerIds: ["W7"] };
-    without(plan.idle.coachIds, "C3");
-    without(plan.idle.workerIds, "W7");
-    plan.transport.push({ routeId: "R2", run: "day", personIds: ["W7"] });
+    staffE3(plan);
     const violations = validatePlan(late, plan);
     expect(codes(violations)).toEqual(["NOT_NOTIFIED_STAFFED"]);
     expect(violations[0]?.message).toContain("too late");
